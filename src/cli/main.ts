@@ -1,0 +1,114 @@
+/**
+ * The command line: `palimpsest parse <file> [--summary] [--tree]`.
+ * A thin layer over the core; it reads files and prints.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseBytes, documentToJson, UnreadableDocumentError } from '../lib/index.ts';
+import type { ParsedDocument } from '../lib/index.ts';
+import { operativeOf, preambleOf, footnotesOf } from '../lib/export/parse-json.ts';
+
+const USAGE = `Usage:
+  palimpsest parse <file> [--summary] [--tree]   parse a UN document; print JSON (or a table with --summary)
+  palimpsest help                                this text
+`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const stdio: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'parse':
+      return parseCommand(rest, io);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      io.err(`palimpsest: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function loadDocument(file: string, io: Io): Promise<ParsedDocument | null> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
+    io.err(`${file}: cannot read the file: ${why}\n`);
+    return null;
+  }
+  try {
+    return parseBytes(bytes, file);
+  } catch (error) {
+    if (error instanceof UnreadableDocumentError) {
+      io.err(`${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function parseCommand(args: readonly string[], io: Io): Promise<number> {
+  const files = args.filter((a) => !a.startsWith('--'));
+  const flags = new Set(args.filter((a) => a.startsWith('--')));
+  const unknown = [...flags].filter((f) => f !== '--summary' && f !== '--tree');
+  if (files.length !== 1 || unknown.length) {
+    io.err(`palimpsest parse: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give exactly one file'}\n${USAGE}`);
+    return 2;
+  }
+  const doc = await loadDocument(files[0]!, io);
+  if (!doc) return 1;
+  if (flags.has('--summary')) io.out(summaryTable(doc));
+  else io.out(`${JSON.stringify(documentToJson(doc, flags.has('--tree')), null, 2)}\n`);
+  return 0;
+}
+
+function countSubparagraphs(doc: ParsedDocument['resolutions'][number]): number {
+  let n = 0;
+  const visit = (nodes: readonly { type: string; children?: unknown }[]) => {
+    for (const c of nodes) {
+      if (c.type === 'subParagraph') n++;
+      if (c.type === 'subParagraph' && Array.isArray(c.children)) visit(c.children as { type: string }[]);
+    }
+  };
+  for (const p of [...preambleOf(doc.tree), ...operativeOf(doc.tree)]) visit(p.children);
+  return n;
+}
+
+/** One line a resolution: stage, symbol, title, PP, OP, sub-paragraphs, footnotes, coverage. */
+export function summaryTable(doc: ParsedDocument): string {
+  const rows = doc.resolutions.map((r) => [
+    String(r.position),
+    r.stage,
+    r.symbol ?? '—',
+    r.title.length > 60 ? `${r.title.slice(0, 59)}…` : r.title,
+    String(preambleOf(r.tree).length),
+    String(operativeOf(r.tree).length),
+    String(countSubparagraphs(r)),
+    String(footnotesOf(r.tree).length),
+    `${((100 * r.coverage.covered) / Math.max(1, r.coverage.words)).toFixed(1)}%`,
+  ]);
+  const header = ['#', 'stage', 'symbol', 'title', 'PP', 'OP', 'sub', 'fn', 'coverage'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]!].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const warnings = doc.diagnostics.filter((d) => d.severity !== 'info');
+  return [
+    `${doc.source}: ${doc.kind}${doc.session ? `, session ${doc.session}` : ''}${doc.date ? `, ${doc.date}` : ''}; ${doc.resolutions.length} resolution text(s); coverage ${doc.coverage.covered}/${doc.coverage.words} words`,
+    line(header),
+    ...rows.map(line),
+    ...warnings.map((d) => `${d.file}:${d.line ?? 0}: ${d.severity}: ${d.message}`),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,172 @@
+/**
+ * The reading view of a parsed document that `palimpsest parse` prints: each
+ * resolution with its paragraphs as plain text, sub-paragraphs and footnote
+ * numbers. The unist tree stays available for rendering.
+ */
+import type {
+  Diagnostic,
+  FootnoteDefinitionNode,
+  OperativeParagraphNode,
+  ParagraphContent,
+  ParsedDocument,
+  PreambularParagraphNode,
+  ResolutionNode,
+  ResolutionRecord,
+  SubParagraphNode,
+} from '../model.ts';
+import { readableText } from '../text.ts';
+
+export interface SubParagraphJson {
+  id: string;
+  label: string;
+  text: string;
+  footnotes: number[];
+  subparagraphs: SubParagraphJson[];
+}
+
+export interface PreambularJson {
+  id: string;
+  lead: string | null;
+  text: string;
+  footnotes: number[];
+  subparagraphs: SubParagraphJson[];
+  line: number | null;
+}
+
+export interface OperativeJson {
+  id: string;
+  number: number | null;
+  verb: string | null;
+  text: string;
+  footnotes: number[];
+  subparagraphs: SubParagraphJson[];
+  line: number | null;
+}
+
+export interface ResolutionJson {
+  id: string;
+  position: number;
+  symbol: string | null;
+  title: string;
+  session: number | null;
+  year: number | null;
+  date: string | null;
+  stage: ResolutionRecord['stage'];
+  committee: string | null;
+  agendaItem: number | null;
+  sponsors: string[];
+  adoption: ResolutionRecord['adoption'];
+  origin: string;
+  notes: string[];
+  lines: ResolutionRecord['lines'];
+  preamble: PreambularJson[];
+  operative: OperativeJson[];
+  footnotes: { number: number; text: string }[];
+  closing: string | null;
+  coverage: ResolutionRecord['coverage'];
+  diagnostics: Diagnostic[];
+  tree?: ResolutionNode;
+}
+
+export interface ParseJson {
+  source: string;
+  kind: ParsedDocument['kind'];
+  symbol: string | null;
+  session: number | null;
+  date: string | null;
+  agendaItem: number | null;
+  coverage: ParsedDocument['coverage'];
+  resolutions: ResolutionJson[];
+  diagnostics: Diagnostic[];
+}
+
+/** Footnote numbers cited directly in this content (not in its sub-paragraphs). */
+function footnoteCalls(nodes: readonly ParagraphContent[]): number[] {
+  const out: number[] = [];
+  const visit = (list: readonly ParagraphContent[]) => {
+    for (const n of list) {
+      if (n.type === 'footnoteReference') out.push(n.number);
+      else if (n.type === 'emphasis' || n.type === 'strong' || n.type === 'link') visit(n.children);
+    }
+  };
+  visit(nodes);
+  return out;
+}
+
+function subparagraphs(nodes: readonly ParagraphContent[]): SubParagraphJson[] {
+  return nodes
+    .filter((n): n is SubParagraphNode => n.type === 'subParagraph')
+    .map((s) => ({ id: s.id, label: s.label, text: readableText(s.children), footnotes: footnoteCalls(s.children), subparagraphs: subparagraphs(s.children) }));
+}
+
+export function preambleOf(tree: ResolutionNode): PreambularParagraphNode[] {
+  const part = tree.children.find((c) => c.type === 'preamble');
+  return part?.type === 'preamble' ? part.children : [];
+}
+
+export function operativeOf(tree: ResolutionNode): OperativeParagraphNode[] {
+  const part = tree.children.find((c) => c.type === 'operativePart');
+  return part?.type === 'operativePart' ? part.children : [];
+}
+
+export function footnotesOf(tree: ResolutionNode): FootnoteDefinitionNode[] {
+  const part = tree.children.find((c) => c.type === 'footnotes');
+  return part?.type === 'footnotes' ? part.children : [];
+}
+
+export function resolutionToJson(r: ResolutionRecord, withTree = false): ResolutionJson {
+  const closing = r.tree.children.find((c) => c.type === 'closing');
+  return {
+    id: r.id,
+    position: r.position,
+    symbol: r.symbol,
+    title: r.title,
+    session: r.session,
+    year: r.year,
+    date: r.date,
+    stage: r.stage,
+    committee: r.committee,
+    agendaItem: r.agendaItem,
+    sponsors: r.sponsors,
+    adoption: r.adoption,
+    origin: r.origin,
+    notes: r.notes,
+    lines: r.lines,
+    preamble: preambleOf(r.tree).map((p) => ({
+      id: p.id,
+      lead: p.lead,
+      text: readableText(p.children),
+      footnotes: footnoteCalls(p.children),
+      subparagraphs: subparagraphs(p.children),
+      line: p.position?.start.line ?? null,
+    })),
+    operative: operativeOf(r.tree).map((p) => ({
+      id: p.id,
+      number: p.number,
+      verb: p.verb,
+      text: readableText(p.children),
+      footnotes: footnoteCalls(p.children),
+      subparagraphs: subparagraphs(p.children),
+      line: p.position?.start.line ?? null,
+    })),
+    footnotes: footnotesOf(r.tree).map((f) => ({ number: f.number, text: readableText(f.children) })),
+    closing: closing?.type === 'closing' ? readableText(closing.children) : null,
+    coverage: r.coverage,
+    diagnostics: r.diagnostics,
+    ...(withTree ? { tree: r.tree } : {}),
+  };
+}
+
+export function documentToJson(doc: ParsedDocument, withTree = false): ParseJson {
+  return {
+    source: doc.source,
+    kind: doc.kind,
+    symbol: doc.symbol,
+    session: doc.session,
+    date: doc.date,
+    agendaItem: doc.agendaItem,
+    coverage: doc.coverage,
+    resolutions: doc.resolutions.map((r) => resolutionToJson(r, withTree)),
+    diagnostics: doc.diagnostics.filter((d) => !doc.resolutions.some((r) => r.diagnostics.includes(d))),
+  };
+}

@@ -1,0 +1,19 @@
+/** The core of Palimpsest: framework-free stages from bytes to trees. */
+export * from './model.ts';
+export { decodeDocument, UnreadableDocumentError } from './ingest/decode.ts';
+export { normalizeText } from './ingest/normalize.ts';
+export { textToBlocks } from './ingest/blocks.ts';
+export { parseDocument } from './parse/document.ts';
+export { documentToJson, resolutionToJson, preambleOf, operativeOf, footnotesOf } from './export/parse-json.ts';
+export { readableText, words } from './text.ts';
+
+import { decodeDocument } from './ingest/decode.ts';
+import { parseDocument } from './parse/document.ts';
+import type { ParsedDocument } from './model.ts';
+
+/** Bytes of a file to its parsed document. Throws UnreadableDocumentError when the file is not text. */
+export function parseBytes(bytes: Uint8Array, file: string): ParsedDocument {
+  const { text, diagnostics } = decodeDocument(bytes, file);
+  const doc = parseDocument(text, file);
+  return diagnostics.length ? { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] } : doc;
+}

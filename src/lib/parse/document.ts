@@ -1,0 +1,426 @@
+/**
+ * From the text of one file to every resolution text in it.
+ *
+ * A file holds one resolution (an adopted resolution, a draft L-document) or a
+ * report of the Third Committee with many: the recommended draft resolutions
+ * and decisions of section III, and, in some reports, original drafts quoted
+ * in full in section II. Every text starts with "The General Assembly"; the
+ * parser finds those openings, reads the title and heading above each, and
+ * ends each text where the next one, a section heading or the narration
+ * begins. Whatever is not part of a resolution text is kept as a passage.
+ */
+import type { Diagnostic, DocumentKind, ParsedDocument, Passage, Phrasing, ResolutionRecord, Stage } from '../model.ts';
+import { normalizeText } from '../ingest/normalize.ts';
+import { textToBlocks, type Block } from '../ingest/blocks.ts';
+import { foldSpace, missingWords, phrasingToText, readableText, stripFootnoteTokens, coverageWords } from '../text.ts';
+import { sliceInline, trimInline } from './inline.ts';
+import { buildResolution } from './resolution.ts';
+import { readDraftHistory, splitStateList, type DraftHistory } from './history.ts';
+import { DATE_PATTERN, lSymbols, parseDate, parseSession, romanToNumber } from './meta.ts';
+import { treeWords } from './words.ts';
+
+const OPENING = /^[\s“"‘*_]*The General Assembly\s*(,|decides\b|takes note\b|requests\b|approves\b|recalls\b|welcomes\b|reaffirms\b)/;
+const DRAFT_HEADING = /^[\s*_#]*Draft (resolution|decision)\b(?:\s+([IVXLC]+)\b)?[\s*_]*/i;
+const SECTION_HEADING = /^[\s*_#]*(?:[IVX]+\.\s+[A-Z]|[A-Z]\.\s+Draft (?:resolution|decision)s?\b|Annex\b)/;
+const SINGLE_SYMBOL_TITLE = /^[\s*_]*(\d{1,3}\/\d{1,4})\.\s+/;
+
+interface Span {
+  /** Index of the opening block. */
+  opening: number;
+  /** Index of the first block of the title (or the opening when untitled). */
+  start: number;
+  /** Index after the last block. */
+  end: number;
+  title: Phrasing[];
+  titleLine: number;
+  /** Blocks (or parts of blocks) above the title that belong to the report's structure. */
+  heading: { index: number; text: string } | null;
+  numeral: string | null;
+  kind: 'resolution' | 'decision';
+  quoted: boolean;
+  /** The narration block that introduced a quoted draft. */
+  introduction: number | null;
+  symbolFromTitle: string | null;
+}
+
+function isRule(b: Block | undefined): boolean {
+  return b?.kind === 'rule';
+}
+
+function plainOf(b: Block): string {
+  return foldSpace(stripFootnoteTokens(b.text));
+}
+
+function isFootnoteBlock(b: Block): boolean {
+  return /^[\s“"]*\uE000\d+\uE001/.test(b.text);
+}
+
+/** Does the block look like a title: short, no closing punctuation of a paragraph, not numbered narration? */
+function looksLikeTitle(b: Block): boolean {
+  const t = plainOf(b);
+  return t.length > 0 && t.length < 600 && b.marker === null && !/[,;:]$/.test(t) && !isFootnoteBlock(b) && !OPENING.test(b.text);
+}
+
+/** Find each resolution text: its opening, title, heading and extent. */
+function findSpans(blocks: readonly Block[]): Span[] {
+  const spans: Span[] = [];
+  blocks.forEach((b, i) => {
+    if (b.marker !== null && /^\d/.test(b.marker)) return; // numbered narration such as "27. The General Assembly ..."
+    const m = OPENING.exec(b.text);
+    if (!m) return;
+    const isDecisionText = m[1] !== ',';
+    const quoted = /^[\s*_]*[“"‘]/.test(b.text);
+    let j = i - 1;
+    while (j >= 0 && (isRule(blocks[j]) || isFootnoteBlock(blocks[j]!))) j--;
+    const prev = blocks[j];
+    const span: Span = {
+      opening: i, start: i, end: blocks.length, title: [], titleLine: b.line, heading: null, numeral: null,
+      kind: isDecisionText ? 'decision' : 'resolution', quoted, introduction: null, symbolFromTitle: null,
+    };
+    if (isDecisionText && !quoted) {
+      // A decision needs a heading or a recommendation above it, or it is narration.
+      const above = [blocks[j], blocks[j - 1]].filter((x): x is Block => !!x).map(plainOf).join(' ');
+      if (!/draft decision|Draft decision|decision/.test(above) && !looksLikeTitle(prev ?? b)) return;
+    }
+    if (prev && quoted && /which read:?$/.test(plainOf(prev))) {
+      span.introduction = j;
+      const entitled = /entitled [“"]([^”"]+)[”"]/.exec(prev.text);
+      if (entitled) span.title = [{ type: 'text', value: entitled[1]! }];
+      span.titleLine = prev.line;
+    } else if (prev) {
+      const head = DRAFT_HEADING.exec(prev.text);
+      if (head && !prev.marker) {
+        // "Draft resolution I **Title**" on one line.
+        const rest = trimInline(sliceInline(prev.inline, head[0].length));
+        span.heading = { index: j, text: plainOf(prev).slice(0, foldSpace(head[0]).length) };
+        span.numeral = head[2] ?? null;
+        span.kind = /decision/i.test(head[1]!) ? 'decision' : span.kind;
+        if (rest.length && foldSpace(phrasingToText(rest)).replace(/[*_\s]/g, '')) {
+          span.title = rest;
+          span.titleLine = prev.line;
+        }
+        span.start = j;
+      } else if (looksLikeTitle(prev)) {
+        const symbolTitle = SINGLE_SYMBOL_TITLE.exec(prev.text);
+        span.title = symbolTitle ? trimInline(sliceInline(prev.inline, symbolTitle[0].length)) : trimInline(prev.inline);
+        span.symbolFromTitle = symbolTitle ? `A/RES/${symbolTitle[1]}` : null;
+        span.titleLine = prev.line;
+        span.start = j;
+        let k = j - 1;
+        while (k >= 0 && isRule(blocks[k])) k--;
+        const above = blocks[k];
+        const head2 = above ? DRAFT_HEADING.exec(above.text) : null;
+        if (above && head2 && !above.marker && plainOf(above).length < 40) {
+          span.heading = { index: k, text: plainOf(above) };
+          span.numeral = head2[2] ?? null;
+          span.kind = /decision/i.test(head2[1]!) ? 'decision' : span.kind;
+          span.start = k;
+        }
+      }
+    }
+    spans.push(span);
+  });
+
+  // Where each text ends: before the next text's heading, at a section heading, or, for a quoted draft, after the closing quote.
+  spans.forEach((span, n) => {
+    const limit = spans[n + 1]?.start ?? blocks.length;
+    let end = limit;
+    for (let i = span.opening + 1; i < limit; i++) {
+      const b = blocks[i]!;
+      if (span.quoted) {
+        if (isFootnoteBlock(b) || isRule(b)) continue;
+        if (b.marker !== null && /^\d/.test(b.marker) && !/^[\s*_]*[“"]/.test(b.text)) { end = i; break; }
+        if (/[”"][\s*_]*$/.test(b.text)) { end = i + 1; break; }
+        continue;
+      }
+      if (SECTION_HEADING.test(b.text) && !b.marker) { end = i; break; }
+      if (DRAFT_HEADING.test(b.text) && !b.marker && plainOf(b).length < 600 && !/[;,]$/.test(plainOf(b))) { end = i; break; }
+      if (b.marker !== null && /^\d+\.$/.test(b.marker) && /^\s*(?:At|The Third Committee|After|Before|Also at)\b/.test(b.text) && /Committee/.test(b.text)) { end = i; break; }
+    }
+    // Footnote texts right after a quoted draft's closing quote still belong to it.
+    span.end = end;
+  });
+  return spans;
+}
+
+interface FrontMatter {
+  kind: DocumentKind;
+  symbol: string | null;
+  session: number | null;
+  date: string | null;
+  agendaItem: number | null;
+  committee: string | null;
+  adoptedOn: string | null;
+  adoptedAtMeeting: string | null;
+  sponsors: string[];
+  revised: boolean;
+}
+
+function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, lastBlockText: string): FrontMatter {
+  const head = blocks.slice(0, firstSpan?.start ?? Math.min(blocks.length, 20)).map(plainOf);
+  const headText = head.join('\n');
+  const fm: FrontMatter = {
+    kind: 'unknown', symbol: null, session: parseSession(headText), date: null, agendaItem: null, committee: null,
+    adoptedOn: null, adoptedAtMeeting: null, sponsors: [], revised: false,
+  };
+  const distr = head.findIndex((t) => /^Distr\.?:/.test(t));
+  if (distr !== -1) fm.date = parseDate(head[distr]!) ?? parseDate(head[distr + 1] ?? '');
+  fm.date ??= parseDate(headText);
+  const agenda = /Agenda items? (\d+)/.exec(headText);
+  if (agenda) fm.agendaItem = Number(agenda[1]);
+  const committee = /\b(First|Second|Third|Fourth|Fifth|Sixth) Committee\b/.exec(headText);
+  if (committee) fm.committee = `${committee[1]} Committee`;
+  if (/Report of the \w+ Committee/.test(headText)) fm.kind = 'report';
+  const adopted = /Resolution adopted by the General Assembly on (\d{1,2} \w+ \d{4})/.exec(headText);
+  if (adopted) {
+    fm.kind = 'resolution';
+    fm.adoptedOn = parseDate(adopted[1]!);
+  }
+  const sponsorsLine = head.find((t) => /:\s*(?:revised\s+)?draft resolution\s*$/i.test(t));
+  if (sponsorsLine) {
+    fm.kind = 'draft';
+    fm.revised = /revised draft/i.test(sponsorsLine);
+    fm.sponsors = splitStateList(sponsorsLine.replace(/:\s*(?:revised\s+)?draft resolution\s*$/i, ''));
+  }
+  if (fm.kind === 'unknown' && /Distr\.?:\s*Limited/.test(headText)) fm.kind = 'draft';
+  const sym = /\bA\/(?:C\.\d\/)?(?:RES\/)?\d{1,3}\/(?:L\.\d+(?:\/Rev\.\d+)?|\d+(?:\/Rev\.\d+)?)\b/.exec(headText.split('\n').filter((t) => !/report of the/i.test(t) || t.length < 40).join('\n'));
+  if (sym && fm.kind !== 'resolution') fm.symbol = sym[0];
+  const meeting = /(\d+(?:st|nd|rd|th) plenary meeting)/.exec(lastBlockText);
+  if (meeting && fm.kind === 'resolution') fm.adoptedAtMeeting = meeting[1]!;
+  return fm;
+}
+
+/** Parse the text of one file. Pure: the same text and name give the same result. */
+export function parseDocument(text: string, file: string): ParsedDocument {
+  const blocks = textToBlocks(normalizeText(text));
+  const diagnostics: Diagnostic[] = [];
+  const spans = findSpans(blocks);
+  const lastText = blocks.length ? plainOf(blocks[blocks.length - 1]!) : '';
+  const fm = readFrontMatter(blocks, spans[0], blocks.slice(-2).map(plainOf).join(' ') || lastText);
+  const year = fm.date ? Number(fm.date.slice(0, 4)) : null;
+  const stem = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+
+  // Section II history, by sub-section.
+  const histories = fm.kind === 'report' ? readHistories(blocks, spans, year) : [];
+  const byNumeral = new Map<string, DraftHistory>();
+  for (const h of histories) if (h.recommendedAs) byNumeral.set(h.recommendedAs.toUpperCase(), h);
+
+  // Blocks owned by resolution texts; the rest become passages.
+  const owned = new Array<boolean>(blocks.length).fill(false);
+  const passages: Passage[] = [];
+  const resolutions: ResolutionRecord[] = [];
+  let decisionsSeen = 0;
+
+  spans.forEach((span, n) => {
+    for (let i = span.start; i < span.end; i++) owned[i] = true;
+    if (span.heading) {
+      passages.push({ line: blocks[span.heading.index]!.line, role: 'heading', text: span.heading.text });
+    }
+    const built = buildResolution({
+      file,
+      title: span.title,
+      titleLine: span.titleLine,
+      opening: blocks[span.opening]!,
+      body: blocks.slice(span.opening + 1, span.end),
+      quoted: span.quoted,
+    });
+
+    let stage: Stage;
+    let symbol: string | null = null;
+    let date: string | null = fm.date;
+    let sponsors: string[] = [];
+    let adoption: ResolutionRecord['adoption'] = null;
+    let origin: string;
+    const notes: string[] = [];
+    if (fm.kind === 'report') {
+      if (span.quoted) {
+        const intro = span.introduction !== null ? blocks[span.introduction]! : null;
+        const syms = intro ? lSymbols(intro.text) : [];
+        symbol = syms[syms.length - 1] ?? null;
+        stage = symbol && /\/Rev\.\d+$/.test(symbol) ? 'revised-draft' : 'draft';
+        const h = histories.find((x) => x.introduced.some((i) => i.symbol === symbol));
+        const introduced = h?.introduced.find((i) => i.symbol === symbol);
+        if (introduced?.date) date = introduced.date;
+        sponsors = introduced?.sponsors.length ? introduced.sponsors : (h?.sponsors ?? []);
+        origin = `quoted in section II${intro ? ` (line ${intro.line})` : ''}`;
+      } else if (span.kind === 'decision') {
+        decisionsSeen++;
+        stage = 'decision';
+        const h = histories.find((x) => x.kind === 'decision' && (x.recommendedAs === 'decision' || x.recommendedAs === span.numeral));
+        if (h) {
+          symbol = h.adoptedSymbol;
+          adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting };
+          date = h.adoptedOn ?? date;
+        }
+        origin = span.numeral ? `draft decision ${span.numeral}` : decisionsSeen > 1 ? `draft decision ${decisionsSeen}` : 'draft decision';
+      } else {
+        stage = 'recommended';
+        const h = span.numeral ? byNumeral.get(span.numeral.toUpperCase()) : undefined;
+        if (h) {
+          symbol = h.adoptedSymbol;
+          sponsors = [...h.sponsors, ...h.joinedSponsors];
+          adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting };
+          date = h.adoptedOn ?? date;
+          if (h.orallyRevised) notes.push('orally revised before adoption in the Committee');
+        } else if (span.numeral) {
+          diagnostics.push({ file, line: blocks[span.start]!.line, severity: 'warning', code: 'history-missing', message: `section II does not say which draft became draft resolution ${span.numeral}` });
+        }
+        origin = span.numeral ? `draft resolution ${span.numeral}` : 'recommended draft resolution';
+      }
+    } else if (fm.kind === 'resolution' || span.symbolFromTitle) {
+      stage = 'adopted';
+      symbol = span.symbolFromTitle ?? fm.symbol;
+      date = fm.adoptedOn ?? date;
+      adoption = { date: fm.adoptedOn, meeting: fm.adoptedAtMeeting ?? closingMeeting(built.tree) };
+      origin = 'adopted resolution';
+    } else {
+      stage = span.kind === 'decision' ? 'decision' : fm.revised ? 'revised-draft' : 'draft';
+      symbol = fm.symbol;
+      sponsors = fm.sponsors;
+      origin = fm.kind === 'draft' ? 'draft resolution' : 'resolution text';
+    }
+
+    const title = foldSpace(readableText(span.title)).replace(/^[*_\s]+|[*_\s]+$/g, '');
+    const inputWords = spanWords(blocks, span);
+    const gotWords = [...treeWords(built.tree), ...built.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))];
+    const lost = missingWords(inputWords, gotWords);
+    const recordDiagnostics = [...built.diagnostics];
+    if (lost.length) {
+      recordDiagnostics.push({ file, line: blocks[span.opening]!.line, severity: 'warning', code: 'coverage', message: `${lost.length} word(s) of the text are not in the tree: ${lost.slice(0, 12).join(' ')}${lost.length > 12 ? ' …' : ''}`, text: lost.join(' ') });
+    }
+    const firstLine = blocks[span.start]!.line;
+    resolutions.push({
+      id: `${stem}/${n + 1}`,
+      source: file,
+      position: n + 1,
+      symbol,
+      title,
+      session: fm.session,
+      year: date ? Number(date.slice(0, 4)) : year,
+      date,
+      stage,
+      committee: fm.committee,
+      agendaItem: fm.agendaItem,
+      sponsors,
+      adoption,
+      origin,
+      notes,
+      lines: { start: firstLine, end: built.endLine },
+      tree: built.tree,
+      diagnostics: recordDiagnostics,
+      coverage: { words: inputWords.length, covered: inputWords.length - lost.length },
+    });
+  });
+
+  // Everything else is a passage: front matter before the first text, narration between, annexes after.
+  blocks.forEach((b, i) => {
+    if (owned[i] || b.kind === 'rule') return;
+    const firstText = spans[0]?.start ?? blocks.length;
+    const role: Passage['role'] = isFootnoteBlock(b) ? 'footnote' : i < firstText && fm.kind !== 'report' ? 'front-matter' : /^[\s*_#]*Annex\b/.test(b.text) ? 'annex' : i < firstText && !b.marker && !/^\d/.test(plainOf(b)) && firstSectionIndex(blocks) > i ? 'front-matter' : 'narration';
+    passages.push({ line: b.line, role, text: (b.marker ? `${b.marker} ` : '') + foldSpace(b.text) });
+  });
+  passages.sort((a, b) => a.line - b.line);
+
+  if (!spans.length) {
+    diagnostics.push({ file, line: null, severity: 'warning', code: 'no-resolution', message: 'no resolution text found (no paragraph opens with "The General Assembly")' });
+  }
+  if (fm.kind === 'report' && !blocks.some((b) => /^[\s*_#]*III\.\s+Recommendations?\b/.test(b.text))) {
+    diagnostics.push({ file, line: null, severity: 'warning', code: 'report-section-missing', message: 'this report has no section III (recommendations of the Committee)' });
+  }
+
+  // Whole-file coverage: every word is in a record, a passage or a diagnostic.
+  const fileWords = blocks.flatMap((b) => [...(b.marker && /^\d/.test(b.marker) ? coverageWords(b.marker) : []), ...coverageWords(b.text)]);
+  const kept = [
+    ...resolutions.flatMap((r) => [...spanWordsByLines(blocks, owned, r), ...r.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))]),
+    ...passages.flatMap((p) => coverageWords(p.text)),
+  ];
+  const lostInFile = missingWords(fileWords, kept);
+  if (lostInFile.length) {
+    diagnostics.push({ file, line: null, severity: 'warning', code: 'coverage', message: `${lostInFile.length} word(s) of the file are neither in a resolution nor kept as a passage: ${lostInFile.slice(0, 12).join(' ')}`, text: lostInFile.join(' ') });
+  }
+
+  return {
+    source: file,
+    kind: fm.kind,
+    symbol: fm.kind === 'resolution' ? (resolutions[0]?.symbol ?? null) : fm.symbol,
+    session: fm.session,
+    date: fm.date,
+    agendaItem: fm.agendaItem,
+    resolutions,
+    passages,
+    diagnostics: [...diagnostics, ...resolutions.flatMap((r) => r.diagnostics)],
+    coverage: { words: fileWords.length, covered: fileWords.length - lostInFile.length },
+  };
+}
+
+function firstSectionIndex(blocks: readonly Block[]): number {
+  const i = blocks.findIndex((b) => /^[\s*_#]*I\.\s+Introduction\b/.test(b.text));
+  return i === -1 ? 0 : i;
+}
+
+/** The words a text's tree must hold: title, opening and body blocks, less the heading that belongs to the report. */
+function spanWords(blocks: readonly Block[], span: Span): string[] {
+  const out: string[] = [];
+  if (span.introduction === null) {
+    for (let i = span.start; i < span.opening; i++) {
+      const b = blocks[i]!;
+      let t = b.text;
+      if (span.heading && span.heading.index === i) t = t.replace(DRAFT_HEADING, '');
+      const sym = SINGLE_SYMBOL_TITLE.exec(t);
+      if (sym) t = t.slice(sym[0].length);
+      out.push(...coverageWords(t));
+    }
+  }
+  for (let i = span.opening; i < span.end; i++) {
+    const b = blocks[i]!;
+    if (b.marker && /^\d/.test(b.marker)) out.push(...coverageWords(b.marker));
+    out.push(...coverageWords(b.text));
+  }
+  return out;
+}
+
+/** The words of the blocks a record owns (for the file-level check, where headings count as passages). */
+function spanWordsByLines(blocks: readonly Block[], owned: readonly boolean[], r: ResolutionRecord): string[] {
+  const out: string[] = [];
+  blocks.forEach((b, i) => {
+    if (!owned[i] || b.line < r.lines.start || b.line > r.lines.end) return;
+    if (b.marker && /^\d/.test(b.marker)) out.push(...coverageWords(b.marker));
+    out.push(...coverageWords(b.text));
+  });
+  return out;
+}
+
+function closingMeeting(tree: ResolutionRecord['tree']): string | null {
+  const closing = tree.children.find((c) => c.type === 'closing');
+  if (!closing || closing.type !== 'closing') return null;
+  const m = /(\d+(?:st|nd|rd|th) plenary meeting)/.exec(phrasingToText(closing.children));
+  return m ? m[1]! : null;
+}
+
+/** Split section II into its sub-sections and read each one's history. */
+function readHistories(blocks: readonly Block[], spans: readonly Span[], year: number | null): DraftHistory[] {
+  const inSpan = (i: number) => spans.some((s) => i >= (s.introduction ?? s.start) + (s.introduction !== null ? 1 : 0) && i < s.end);
+  const histories: DraftHistory[] = [];
+  let current: { heading: string; line: number; paragraphs: { line: number; text: string }[] } | null = null;
+  const flush = () => {
+    if (current) histories.push(readDraftHistory(current.heading, current.paragraphs, year, current.line));
+    current = null;
+  };
+  let inSectionTwo = false;
+  blocks.forEach((b, i) => {
+    const t = plainOf(b);
+    if (/^[IVX]+\.\s+Consideration of proposals/.test(t)) { inSectionTwo = true; return; }
+    if (/^[IVX]+\.\s+Recommendations?\b/.test(t)) { flush(); inSectionTwo = false; return; }
+    if (!inSectionTwo) return;
+    if (/^[A-Z]\.\s+Draft (?:resolution|decision)/.test(t) && !b.marker) {
+      flush();
+      current = { heading: t, line: b.line, paragraphs: [] };
+      return;
+    }
+    if (current && !inSpan(i) && !isFootnoteBlock(b)) current.paragraphs.push({ line: b.line, text: t });
+  });
+  flush();
+  return histories;
+}
+
+export { DATE_PATTERN, romanToNumber };

@@ -1,0 +1,118 @@
+/**
+ * Section II of a report of the Third Committee tells the history of each
+ * draft: its L-document symbol, who submitted it, when the Committee adopted
+ * it, whether it was revised orally, and which draft resolution of section III
+ * it became ("see para. 29, draft resolution VIII"). This module reads those
+ * facts from the narration, one sub-section ("H. Draft resolution A/C.3/74/L.18")
+ * at a time.
+ */
+import { lSymbols, parseDayMonth } from './meta.ts';
+
+export interface DraftHistory {
+  /** Every L-document symbol the sub-section names, in order of appearance. */
+  symbols: string[];
+  /** The symbol of the text the Committee adopted. */
+  adoptedSymbol: string | null;
+  /** The section III numeral it became ("VIII"), or "decision" for a draft decision without numeral. */
+  recommendedAs: string | null;
+  kind: 'resolution' | 'decision';
+  sponsors: string[];
+  /** States that joined in sponsoring after submission. */
+  joinedSponsors: string[];
+  adoptedAtMeeting: string | null;
+  adoptedOn: string | null;
+  orallyRevised: boolean;
+  /** The symbol introduced, with when, for drafts quoted in full. */
+  introduced: { symbol: string; meeting: string | null; date: string | null; sponsors: string[] }[];
+  /** Title as given in the narration ("entitled “…”"). */
+  title: string | null;
+  line: number;
+}
+
+export interface NarrationParagraph {
+  line: number;
+  text: string;
+}
+
+/** State names that contain "and", which must not be split when reading a list of sponsors. */
+const NAMES_WITH_AND = [
+  'Antigua and Barbuda', 'Bosnia and Herzegovina', 'Saint Kitts and Nevis', 'Saint Vincent and the Grenadines',
+  'Sao Tome and Principe', 'Trinidad and Tobago', 'United Kingdom of Great Britain and Northern Ireland',
+  'Heard Island and McDonald Islands', 'Saint Pierre and Miquelon', 'Wallis and Futuna', 'Turks and Caicos Islands',
+];
+
+/** "Austria, Belarus, the Dominican Republic and Zimbabwe" → ["Austria", "Belarus", "Dominican Republic", "Zimbabwe"]. */
+export function splitStateList(text: string): string[] {
+  let t = text.replace(/\s+/g, ' ').trim();
+  NAMES_WITH_AND.forEach((name, i) => { t = t.split(name).join(`\u0000${i}\u0000`); });
+  const parts = t.split(/,\s*|\s+and\s+/).map((p) => p.trim()).filter(Boolean);
+  return parts
+    .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_, i: string) => NAMES_WITH_AND[Number(i)]!))
+    .map((p) => p.replace(/^the\s+/, ''))
+    .filter((p) => !/^(?:as well as|on behalf of)\b/.test(p));
+}
+
+const MEETING = /\b(?:At|at) (?:its|the) (\d+(?:st|nd|rd|th)) meeting(?:,? on (\d{1,2} [A-Z][a-z]+(?: \d{4})?))?/;
+
+/** Read one sub-section of section II. */
+export function readDraftHistory(heading: string, paragraphs: readonly NarrationParagraph[], year: number | null, line: number): DraftHistory {
+  const all = [heading, ...paragraphs.map((p) => p.text)].join('\n');
+  const history: DraftHistory = {
+    symbols: lSymbols(all),
+    adoptedSymbol: null,
+    recommendedAs: null,
+    kind: /draft decision/i.test(heading) ? 'decision' : 'resolution',
+    sponsors: [],
+    joinedSponsors: [],
+    adoptedAtMeeting: null,
+    adoptedOn: null,
+    orallyRevised: false,
+    introduced: [],
+    title: null,
+    line,
+  };
+  let meeting: string | null = null;
+  let date: string | null = null;
+  for (const { text } of paragraphs) {
+    const m = MEETING.exec(text);
+    if (m) {
+      meeting = `${m[1]} meeting`;
+      if (m[2]) date = parseDayMonth(m[2], year);
+    }
+    const title = /entitled [“"]([^”"]+)[”"]/.exec(text);
+    if (title && !history.title) history.title = title[1]!;
+
+    const submitted = /submitted by (?!the Chair)(.+?)(?:\.\s|\.$|; )/.exec(text);
+    const onBehalf = /on behalf of (.+?), introduced/.exec(text);
+    const sponsorText = onBehalf?.[1] ?? submitted?.[1];
+    if (sponsorText) {
+      const states = splitStateList(sponsorText.replace(/^the sponsors of (?:the )?draft resolution \S+(?: and)?/, ''));
+      for (const s of states) if (!history.sponsors.includes(s)) history.sponsors.push(s);
+    }
+    const joined = /Subsequently, (.+?) joined in sponsoring/.exec(text);
+    if (joined) for (const s of splitStateList(joined[1]!)) if (!history.joinedSponsors.includes(s)) history.joinedSponsors.push(s);
+
+    if (/introduced|which read:/.test(text)) {
+      const syms = lSymbols(text);
+      if (syms.length) {
+        history.introduced.push({
+          symbol: syms[syms.length - 1]!,
+          meeting,
+          date,
+          sponsors: onBehalf ? splitStateList(onBehalf[1]!) : [],
+        });
+      }
+    }
+
+    if (/orally revised|orally corrected|oral revision/i.test(text)) history.orallyRevised = true;
+
+    const adopted = /(?:adopted|decided to recommend)[^()]*?(?:draft (?:resolution|decision)\s*(\[?A\/C\.\d\/\d+\/L\.\d+(?:\/Rev\.\d+)?\]?)?)?[^()]*\(see para\.\s*\d+(?:,\s*draft (resolution|decision)\s+([IVXLC]+))?\)/.exec(text);
+    if (adopted) {
+      history.adoptedSymbol = adopted[1]?.replace(/[[\]]/g, '') ?? history.symbols[history.symbols.length - 1] ?? null;
+      history.recommendedAs = adopted[3] ?? (history.kind === 'decision' ? 'decision' : null);
+      history.adoptedAtMeeting = meeting;
+      history.adoptedOn = date;
+    }
+  }
+  return history;
+}
