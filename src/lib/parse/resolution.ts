@@ -198,12 +198,12 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
       const name = label[1]!;
       const isRoman = chooseRoman(name, letter, roman);
       if (isRoman && letter) {
-        const expected = roman ? nextRoman(roman.label) : 'i';
+        const expected: string = roman ? nextRoman(roman.label) : 'i';
         if (name !== expected) diag(unit.line, 'warning', 'numbering-gap', `sub-paragraph (${name}) follows ${roman ? `(${roman.label})` : `(${letter.label})`}; expected (${expected})`);
         roman = { type: 'subParagraph', label: name, id: `${letter.id}(${name})`, children: content, position: position(unit.line, unit.endLine) };
         letter.children.push(roman);
       } else {
-        const expected = letter ? nextLetter(letter.label) : 'a';
+        const expected: string = letter ? nextLetter(letter.label) : 'a';
         if (name !== expected && !(isRoman && !letter)) {
           diag(unit.line, 'warning', 'numbering-gap', `sub-paragraph (${name}) in ${current.id}; expected (${expected})`);
         }

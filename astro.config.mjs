@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// A fork that publishes to GitHub Pages sets, for example,
+//   PALIMPSEST_SITE=https://<user>.github.io  PALIMPSEST_BASE=/palimpsest
+// Unset, the site is built for the root of http://localhost:4321.
+const site = process.env.PALIMPSEST_SITE || 'http://localhost:4321';
+const base = process.env.PALIMPSEST_BASE || '/';
+
+export default defineConfig({
+  output: 'static',
+  site,
+  base,
+  trailingSlash: 'ignore',
+});

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Entry point of the `palimpsest` command. Plain JavaScript so that it starts on
+// any Node >= 22.12; the CLI itself is TypeScript, run by Node's type stripping.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const REEXEC_MARK = 'PALIMPSEST_STRIP_TYPES_REEXEC';
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+
+if (major < 22 || (major === 22 && minor < 12)) {
+  console.error(
+    `palimpsest: needs Node >= 22.12 (this is ${process.version}); ` +
+      'in bash, `source .ci/run && provision_node` gets Node 24 from the npm registry.',
+  );
+  process.exit(1);
+}
+
+if (!process.features.typescript && !process.env[REEXEC_MARK]) {
+  // Before Node 22.18 (and 23.0-23.5), type stripping is off by default: run this script again
+  // with the flag that turns it on, and pass its exit status through.
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--experimental-strip-types',
+      '--no-warnings=ExperimentalWarning',
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit', env: { ...process.env, [REEXEC_MARK]: '1' } },
+  );
+  if (result.error) {
+    console.error(`palimpsest: could not start node: ${result.error.message}`);
+    process.exit(1);
+  }
+  if (result.signal) process.kill(process.pid, result.signal);
+  process.exit(result.status ?? 1);
+} else {
+  const { main } = await import('../src/cli/main.ts');
+  process.exitCode = await main(process.argv.slice(2));
+}
