@@ -18,8 +18,8 @@ export const ADVERBS: readonly string[] = [
  * extent cannot be guessed are listed.
  */
 export const OPERATIVE_PHRASES: readonly string[] = [
-  'takes note with appreciation of', 'takes note with appreciation', 'takes note with interest', 'takes note with concern',
-  'takes note of', 'takes note', 'notes with appreciation', 'notes with concern', 'notes with satisfaction', 'notes with interest',
+  'takes note with appreciation', 'takes note with interest', 'takes note with concern',
+  'takes note', 'notes with appreciation', 'notes with concern', 'notes with satisfaction', 'notes with interest',
   'notes with deep concern', 'notes with grave concern', 'expresses its appreciation', 'expresses appreciation',
   'expresses its deep concern', 'expresses its grave concern', 'expresses its concern', 'expresses concern', 'expresses deep concern',
   'expresses its support', 'expresses support', 'expresses its gratitude', 'expresses its deep appreciation',
@@ -31,7 +31,7 @@ export const OPERATIVE_PHRASES: readonly string[] = [
 
 /** Preambular lead phrases whose extent cannot be guessed from form alone. */
 export const PREAMBULAR_PHRASES: readonly string[] = [
-  'bearing in mind', 'taking note with appreciation of', 'taking note with appreciation', 'taking note of', 'taking note',
+  'bearing in mind', 'taking note with appreciation', 'taking note',
   'noting with appreciation', 'noting with concern', 'noting with deep concern', 'noting with grave concern',
   'noting with satisfaction', 'noting with interest', 'expressing its appreciation', 'expressing appreciation',
   'expressing its deep concern', 'expressing its grave concern', 'expressing its concern', 'expressing concern',

@@ -198,7 +198,10 @@ export interface ResolutionRecord {
   stage: Stage;
   committee: string | null;
   agendaItem: number | null;
+  /** The states that submitted the text, as named. */
   sponsors: string[];
+  /** States that joined in sponsoring it later ("Subsequently, ... joined in sponsoring"). */
+  joinedSponsors: string[];
   adoption: Adoption | null;
   /** Where the text says how it came about, such as "section II quoted original" or "draft resolution VIII". */
   origin: string;

@@ -55,6 +55,7 @@ export interface ResolutionJson {
   committee: string | null;
   agendaItem: number | null;
   sponsors: string[];
+  joinedSponsors: string[];
   adoption: ResolutionRecord['adoption'];
   origin: string;
   notes: string[];
@@ -128,6 +129,7 @@ export function resolutionToJson(r: ResolutionRecord, withTree = false): Resolut
     committee: r.committee,
     agendaItem: r.agendaItem,
     sponsors: r.sponsors,
+    joinedSponsors: r.joinedSponsors,
     adoption: r.adoption,
     origin: r.origin,
     notes: r.notes,

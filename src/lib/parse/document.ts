@@ -229,6 +229,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     let symbol: string | null = null;
     let date: string | null = fm.date;
     let sponsors: string[] = [];
+    let joinedSponsors: string[] = [];
     let adoption: ResolutionRecord['adoption'] = null;
     let origin: string;
     const notes: string[] = [];
@@ -258,10 +259,12 @@ export function parseDocument(text: string, file: string): ParsedDocument {
         const h = span.numeral ? byNumeral.get(span.numeral.toUpperCase()) : undefined;
         if (h) {
           symbol = h.adoptedSymbol;
-          sponsors = [...h.sponsors, ...h.joinedSponsors];
+          sponsors = h.sponsors;
+          joinedSponsors = h.joinedSponsors;
           adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting };
           date = h.adoptedOn ?? date;
           if (h.orallyRevised) notes.push('orally revised before adoption in the Committee');
+          if (h.orallyCorrected) notes.push('orally corrected before adoption in the Committee');
         } else if (span.numeral) {
           diagnostics.push({ file, line: blocks[span.start]!.line, severity: 'warning', code: 'history-missing', message: `section II does not say which draft became draft resolution ${span.numeral}` });
         }
@@ -302,6 +305,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       committee: fm.committee,
       agendaItem: fm.agendaItem,
       sponsors,
+      joinedSponsors,
       adoption,
       origin,
       notes,
@@ -417,7 +421,11 @@ function readHistories(blocks: readonly Block[], spans: readonly Span[], year: n
       current = { heading: t, line: b.line, paragraphs: [] };
       return;
     }
-    if (current && !inSpan(i) && !isFootnoteBlock(b)) current.paragraphs.push({ line: b.line, text: t });
+    if (!current || inSpan(i) || isFootnoteBlock(b) || b.kind === 'rule') return;
+    const last = current.paragraphs[current.paragraphs.length - 1];
+    // A narration paragraph cut by a page break goes on in the next block.
+    if (last && !b.marker && (/^[a-z]/.test(t) || !/[.:;)]$/.test(last.text))) last.text = `${last.text} ${t}`;
+    else current.paragraphs.push({ line: b.line, text: t });
   });
   flush();
   return histories;

@@ -22,6 +22,8 @@ export interface DraftHistory {
   adoptedAtMeeting: string | null;
   adoptedOn: string | null;
   orallyRevised: boolean;
+  /** An oral correction (editorial, as the Secretary reads it out) rather than a revision by the sponsors. */
+  orallyCorrected: boolean;
   /** The symbol introduced, with when, for drafts quoted in full. */
   introduced: { symbol: string; meeting: string | null; date: string | null; sponsors: string[] }[];
   /** Title as given in the narration ("entitled “…”"). */
@@ -49,6 +51,7 @@ export function splitStateList(text: string): string[] {
   return parts
     .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_, i: string) => NAMES_WITH_AND[Number(i)]!))
     .map((p) => p.replace(/^the\s+/, ''))
+    .map((p) => /\b(Group of (?:[A-Z][a-z]+ )+States)\b/.exec(p)?.[1] ?? p)
     .filter((p) => !/^(?:as well as|on behalf of)\b/.test(p));
 }
 
@@ -67,6 +70,7 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
     adoptedAtMeeting: null,
     adoptedOn: null,
     orallyRevised: false,
+    orallyCorrected: false,
     introduced: [],
     title: null,
     line,
@@ -82,12 +86,26 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
     const title = /entitled [“"]([^”"]+)[”"]/.exec(text);
     if (title && !history.title) history.title = title[1]!;
 
+    // Who submitted the text: the latest submission in the sub-section names the sponsors of the text adopted.
     const submitted = /submitted by (?!the Chair)(.+?)(?:\.\s|\.$|; )/.exec(text);
     const onBehalf = /on behalf of (.+?), introduced/.exec(text);
-    const sponsorText = onBehalf?.[1] ?? submitted?.[1];
-    if (sponsorText) {
-      const states = splitStateList(sponsorText.replace(/^the sponsors of (?:the )?draft resolution \S+(?: and)?/, ''));
-      for (const s of states) if (!history.sponsors.includes(s)) history.sponsors.push(s);
+    if (submitted) {
+      const sponsors: string[] = [];
+      const add = (s: string) => { if (!sponsors.includes(s)) sponsors.push(s); };
+      // "submitted by the sponsors of draft resolution A/C.3/68/L.17 and Armenia, ...": the earlier sponsors, then the new.
+      const earlier = /^the sponsors of (?:the )?draft resolution (\S+?)(?:\s+and\s+|$)/.exec(submitted[1]!);
+      if (earlier) {
+        const symbol = lSymbols(earlier[1]!)[0];
+        for (const s of history.introduced.find((i) => i.symbol === symbol)?.sponsors ?? []) add(s);
+      }
+      const named = earlier ? submitted[1]!.slice(earlier[0].length) : submitted[1]!;
+      // "Uganda (on behalf of the States Members ... of the Group of African States)": Uganda submits for the group.
+      const submitters = named.replace(/\s*\(?on behalf of (?:the States Members of the United Nations that are members of )?the (Group of (?:[A-Z][a-z]+ )+States)\)?/g, '');
+      for (const s of splitStateList(submitters)) add(s);
+      history.sponsors = sponsors;
+      history.joinedSponsors = [];
+    } else if (onBehalf && history.sponsors.length === 0) {
+      history.sponsors = splitStateList(onBehalf[1]!);
     }
     const joined = /Subsequently, (.+?) joined in sponsoring/.exec(text);
     if (joined) for (const s of splitStateList(joined[1]!)) if (!history.joinedSponsors.includes(s)) history.joinedSponsors.push(s);
@@ -104,9 +122,10 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
       }
     }
 
-    if (/orally revised|orally corrected|oral revision/i.test(text)) history.orallyRevised = true;
+    if (/orally revised|oral revision/i.test(text)) history.orallyRevised = true;
+    if (/orally corrected|oral correction/i.test(text)) history.orallyCorrected = true;
 
-    const adopted = /(?:adopted|decided to recommend)[^()]*?(?:draft (?:resolution|decision)\s*(\[?A\/C\.\d\/\d+\/L\.\d+(?:\/Rev\.\d+)?\]?)?)?[^()]*\(see para\.\s*\d+(?:,\s*draft (resolution|decision)\s+([IVXLC]+))?\)/.exec(text);
+    const adopted = /(?:adopted|decided to recommend)(?:[^()]|\([^()]*\))*?(?:draft (?:resolution|decision)\s*(\[?A\/C\.\d\/\d+\/L\.\d+(?:\/Rev\.\d+)?\]?)?)?[^()]*\(see para\.\s*\d+(?:,\s*draft (resolution|decision)\s+([IVXLC]+))?\)/.exec(text);
     if (adopted) {
       history.adoptedSymbol = adopted[1]?.replace(/[[\]]/g, '') ?? history.symbols[history.symbols.length - 1] ?? null;
       history.recommendedAs = adopted[3] ?? (history.kind === 'decision' ? 'decision' : null);
