@@ -78,6 +78,8 @@ export interface ParseJson {
   agendaItem: number | null;
   coverage: ParsedDocument['coverage'];
   resolutions: ResolutionJson[];
+  /** The rest of the file (front matter, report narration, headings), kept so that nothing is lost. */
+  passages: ParsedDocument['passages'];
   diagnostics: Diagnostic[];
 }
 
@@ -169,6 +171,7 @@ export function documentToJson(doc: ParsedDocument, withTree = false): ParseJson
     agendaItem: doc.agendaItem,
     coverage: doc.coverage,
     resolutions: doc.resolutions.map((r) => resolutionToJson(r, withTree)),
+    passages: doc.passages,
     diagnostics: doc.diagnostics.filter((d) => !doc.resolutions.some((r) => r.diagnostics.includes(d))),
   };
 }

@@ -154,6 +154,8 @@ interface FrontMatter {
   adoptedAtMeeting: string | null;
   sponsors: string[];
   revised: boolean;
+  /** "Third Committee (A/76/463, para. 26)" from "[on the report of the Third Committee (A/76/463, para. 26)]". */
+  onReport: string | null;
 }
 
 function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, lastBlockText: string): FrontMatter {
@@ -161,8 +163,10 @@ function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, 
   const headText = head.join('\n');
   const fm: FrontMatter = {
     kind: 'unknown', symbol: null, session: parseSession(headText), date: null, agendaItem: null, committee: null,
-    adoptedOn: null, adoptedAtMeeting: null, sponsors: [], revised: false,
+    adoptedOn: null, adoptedAtMeeting: null, sponsors: [], revised: false, onReport: null,
   };
+  const onReport = /on the report of the (\w+ Committee \([^)]*\))/.exec(headText);
+  if (onReport) fm.onReport = onReport[1]!;
   const distr = head.findIndex((t) => /^Distr\.?:/.test(t));
   if (distr !== -1) fm.date = parseDate(head[distr]!) ?? parseDate(head[distr + 1] ?? '');
   fm.date ??= parseDate(headText);
@@ -276,6 +280,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       date = fm.adoptedOn ?? date;
       adoption = { date: fm.adoptedOn, meeting: fm.adoptedAtMeeting ?? closingMeeting(built.tree) };
       origin = 'adopted resolution';
+      if (fm.onReport) notes.push(`adopted on the report of the ${fm.onReport}`);
     } else {
       stage = span.kind === 'decision' ? 'decision' : fm.revised ? 'revised-draft' : 'draft';
       symbol = fm.symbol;
