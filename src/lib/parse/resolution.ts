@@ -59,6 +59,14 @@ export const SUBPARAGRAPH_LABEL = /^\s*\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/;
 const CLOSING_LINE = /^\s*(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting\b|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*$)/;
 const TERMINAL = /[,;:.!?]$/;
 
+/**
+ * Page furniture that PDF converters leave in the text: running headers with the
+ * document symbol, job numbers ("19-20456 (E)"), page numbers ("3/34"),
+ * bar-code lines ("*1920456*"), "Please recycle".
+ */
+export const PAGE_FURNITURE =
+  /^\s*(?:(?:A\/(?:C\.\d\/)?(?:RES\/)?\d{1,3}\/[\w./-]+|\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{1,3}\/\d{1,3}|\*\d{7,}\*|Please recycle|GE\.\d{2}-\d{5})\s*)+$/;
+
 function position(line: number, endLine = line) {
   return { start: { line, column: 1 }, end: { line: endLine, column: 1 } };
 }
@@ -125,6 +133,10 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
   for (const block of input.body) {
     endLine = Math.max(endLine, block.endLine);
     if (block.kind === 'rule') continue;
+    if (PAGE_FURNITURE.test(foldSpace(block.text))) {
+      diag(block.line, 'info', 'page-furniture', 'a page header or footer is left out of the text', block.text);
+      continue;
+    }
     const inline = trimInline(block.inline);
     const footnote = readFootnote(inline);
     if (footnote) {
