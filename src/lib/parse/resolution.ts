@@ -49,6 +49,8 @@ interface Unit {
   line: number;
   endLine: number;
   marker: string | null;
+  /** Raw HTML from the source: a block of its own, never half of a mended paragraph. */
+  raw: boolean;
 }
 
 const OPEN_QUOTES = /^[\s]*[“"‘]/;
@@ -112,7 +114,7 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
       }
     }
     content = trimInline(content);
-    if (content.length) units.push({ inline: content, line: block.line, endLine: block.endLine, marker: block.marker });
+    if (content.length) units.push({ inline: content, line: block.line, endLine: block.endLine, marker: block.marker, raw: block.kind === 'html' });
   };
 
   // A decision is one sentence: "The General Assembly decides to take note of ...".
@@ -155,7 +157,7 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
   for (const unit of units) {
     const prev = merged[merged.length - 1];
     const text = phrasingToText(unit.inline);
-    if (prev && unit.marker === null && isContinuation(prev, text)) {
+    if (prev && unit.marker === null && !prev.raw && !unit.raw && isContinuation(prev, text)) {
       const prevText = plain(prev.inline);
       const hyphenated = /[A-Za-z]-$/.test(prevText) && /^[a-z]/.test(text.trimStart());
       prev.inline = joinInline(prev.inline, unit.inline, hyphenated ? '' : ' ');
