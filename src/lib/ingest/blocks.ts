@@ -172,7 +172,7 @@ function mergeText(nodes: Phrasing[]): Phrasing[] {
 export function startsBlock(lineText: string): boolean {
   const t = lineText.replace(/^[\s“”"'‘*_#>-]+/, '');
   return (
-    /^\d{1,3}\.\s+\S/.test(t) ||
+    /^\d{1,4}\.\s+\S/.test(t) ||
     /^\((?:[a-z]{1,2}|[ivxl]{1,6})\)\s+\S/.test(t) ||
     /^\uE000\d+\uE001/.test(t) ||
     /^The General Assembly\b/.test(t) ||

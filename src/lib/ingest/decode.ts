@@ -21,6 +21,12 @@ export interface DecodedText {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The largest document read: 16 MiB. The longest real report of a committee is
+ * about 1 MB of text; anything far larger is not one document.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+
 /** Share of control characters above which a file is taken to be binary. */
 const BINARY_CONTROL_SHARE = 0.01;
 
@@ -37,6 +43,10 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
 export function decodeDocument(bytes: Uint8Array, file: string): DecodedText {
   const diagnostics: Diagnostic[] = [];
   if (bytes.length === 0) throw new UnreadableDocumentError(file, 'the file is empty');
+  if (bytes.length > MAX_DOCUMENT_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new UnreadableDocumentError(file, `the file is ${mb(bytes.length)}; the limit for one document is ${mb(MAX_DOCUMENT_BYTES)} (split it into its documents)`);
+  }
 
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {

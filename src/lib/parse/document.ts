@@ -58,7 +58,7 @@ function isFootnoteBlock(b: Block): boolean {
 /** Does the block look like a title: short, no closing punctuation of a paragraph, not numbered narration? */
 function looksLikeTitle(b: Block): boolean {
   const t = plainOf(b);
-  return t.length > 0 && t.length < 600 && b.marker === null && !/[,;:]$/.test(t) && !isFootnoteBlock(b) && !OPENING.test(b.text);
+  return b.kind !== 'html' && b.kind !== 'code' && t.length > 0 && t.length < 600 && b.marker === null && !/[,;:]$/.test(t) && !isFootnoteBlock(b) && !OPENING.test(b.text);
 }
 
 /** Find each resolution text: its opening, title, heading and extent. */
@@ -225,7 +225,8 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       title: span.title,
       titleLine: span.titleLine,
       opening: blocks[span.opening]!,
-      body: blocks.slice(span.opening + 1, span.end),
+      // Footnote texts and rules between the title and the opening belong to the text too.
+      body: [...blocks.slice(span.start, span.opening).filter((b) => isFootnoteBlock(b) || isRule(b)), ...blocks.slice(span.opening + 1, span.end)],
       quoted: span.quoted,
     });
 

@@ -56,7 +56,7 @@ interface Unit {
 const OPEN_QUOTES = /^[\s]*[“"‘]/;
 const CLOSE_QUOTES = /[”"’][\s]*$/;
 
-export const OPERATIVE_NUMBER = /^\s*(\d{1,3})[.)]\s*/;
+export const OPERATIVE_NUMBER = /^\s*(\d{1,4})[.)]\s*/;
 export const SUBPARAGRAPH_LABEL = /^\s*\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/;
 const CLOSING_LINE = /^\s*(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting\b|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*$)/;
 const TERMINAL = /[,;:.!?]$/;
