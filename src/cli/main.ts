@@ -1,32 +1,29 @@
 /**
- * The command line: `palimpsest parse <file> [--summary] [--tree]`.
+ * The command line: `palimpsest parse | compare | series` (see USAGE).
  * A thin layer over the core; it reads files and prints.
  */
-import { readFile } from 'node:fs/promises';
-import { parseBytes, documentToJson, UnreadableDocumentError } from '../lib/index.ts';
+import { documentToJson } from '../lib/index.ts';
 import type { ParsedDocument } from '../lib/index.ts';
 import { operativeOf, preambleOf, footnotesOf } from '../lib/export/parse-json.ts';
+import { loadDocument, stdio, type Io } from './io.ts';
+import { compareCommand, seriesCommand, COMPARE_USAGE, SERIES_USAGE } from './compare.ts';
 
 const USAGE = `Usage:
-  palimpsest parse <file> [--summary] [--tree]   parse a UN document; print JSON (or a table with --summary)
-  palimpsest help                                this text
+  palimpsest parse <file> [--summary] [--tree]
+      parse a UN document; print JSON (or a table with --summary; --tree adds the paragraph tree)
+${COMPARE_USAGE.replace(/^Usage:\n/, '')}${SERIES_USAGE.replace(/^Usage:\n/, '')}  palimpsest help
+      this text
 `;
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const stdio: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
-};
 
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'parse':
       return parseCommand(rest, io);
+    case 'compare':
+      return compareCommand(rest, io);
+    case 'series':
+      return seriesCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
@@ -36,27 +33,6 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
     default:
       io.err(`palimpsest: unknown command "${command}"\n${USAGE}`);
       return 2;
-  }
-}
-
-async function loadDocument(file: string, io: Io): Promise<ParsedDocument | null> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String((error as Error).message);
-    io.err(`${file}: cannot read the file: ${why}\n`);
-    return null;
-  }
-  try {
-    return parseBytes(bytes, file);
-  } catch (error) {
-    if (error instanceof UnreadableDocumentError) {
-      io.err(`${error.message}\n`);
-      return null;
-    }
-    throw error;
   }
 }
 

@@ -6,6 +6,11 @@ export { textToBlocks } from './ingest/blocks.ts';
 export { parseDocument } from './parse/document.ts';
 export { documentToJson, resolutionToJson, preambleOf, operativeOf, footnotesOf } from './export/parse-json.ts';
 export { readableText, words } from './text.ts';
+export { loadCorpus } from './ingest/corpus.ts';
+export { alignVersions } from './align/align.ts';
+export { redline } from './diff/redline.ts';
+export { groupSeries, parseOverrides } from './series/group.ts';
+export { seriesLineage } from './series/lineage.ts';
 
 import { decodeDocument } from './ingest/decode.ts';
 import { parseDocument } from './parse/document.ts';

@@ -5,9 +5,10 @@
  * in time: a resolution or document number ("74/177" to "75/195",
  * "A/74/125" to "A/75/127"), a year or a date ("18 December 2019" to
  * "16 December 2020"), or a session ordinal ("seventy-fourth" to
- * "seventy-fifth", "Thirteenth Congress" to "Fourteenth Congress"). Anything
- * else, and any such reference moved backwards, added or dropped, is a
- * substantive change.
+ * "seventy-fifth", "Thirteenth Congress" to "Fourteenth Congress"), or a
+ * newer reference added to a list ("resolutions 72/196 and 73/186" to
+ * "resolutions 72/196, 73/186 and 74/177"). Anything else, and any reference
+ * moved backwards or dropped, is a substantive change.
  */
 import { rawHunks, snapToWords, type Hunk } from './redline.ts';
 
@@ -40,6 +41,8 @@ const CONNECTORS = new Set(['of', 'and', 'to', 'from', 'on', 'at', 'in']);
 
 /** A word that is a reference: a number, a symbol with a number, a month, an ordinal. */
 function isReference(word: string): boolean {
+  // A bare number is a day of the month or a year; other counts ("186 States parties") are wording.
+  if (/^\d+$/.test(word)) return (Number(word) >= 1 && Number(word) <= 31) || (Number(word) >= 1900 && Number(word) <= 2100);
   if (/\d/.test(word) && /^[A-Za-z]{0,6}[\d/.\-A-Za-z]*$/.test(word) && !/[a-z]{4,}/.test(word)) return true;
   return MONTHS.includes(word.toLowerCase()) || ordinalValue(word) !== null;
 }
@@ -67,15 +70,31 @@ function sideWords(text: string): string[] {
   return text.split(/\s+/).map((w) => w.replace(EDGE, '')).filter(Boolean);
 }
 
-/** True when this change only moves references forward (see above). */
+/** Words other than references and connectors, a plural "s" dropped ("resolutions" is "resolution"). */
+function otherWords(words: readonly string[]): string[] {
+  return words
+    .filter((w) => !isReference(w) && !CONNECTORS.has(w.toLowerCase()))
+    .map((w) => w.toLowerCase().replace(/s$/, ''))
+    .sort();
+}
+
+/**
+ * True when this change touches nothing but references moved forward: both
+ * sides have the same other words (up to a plural, as in "resolution 73/187"
+ * to "resolutions 73/187 and 74/247"), what was struck is not a reference
+ * dropped without a newer one in its place, and no time went backwards.
+ */
 export function isTechnicalHunk(h: { delete: string; insert: string }): boolean {
   const del = sideWords(h.delete);
   const ins = sideWords(h.insert);
-  if (!del.length || !ins.length) return false;
-  const ok = (w: string) => isReference(w) || CONNECTORS.has(w.toLowerCase());
-  if (!del.every(ok) || !ins.every(ok)) return false;
-  if (!del.some(isReference) || !ins.some(isReference)) return false;
+  if (otherWords(del).join(' ') !== otherWords(ins).join(' ')) return false;
+  if (del.some(isReference) && !ins.some(isReference)) return false;
   return compareKeys(timeKeys(del), timeKeys(ins)) >= 0;
+}
+
+/** True when the change touches a reference at all. */
+function touchesReference(h: { delete: string; insert: string }): boolean {
+  return [...sideWords(h.delete), ...sideWords(h.insert)].some(isReference);
 }
 
 export interface Classification {
@@ -87,11 +106,16 @@ export interface Classification {
 /** Classifies the change from paragraph text a to paragraph text b (uses the word-snapped diff, no island absorption). */
 export function classifyChange(a: string, b: string): Classification {
   if (a === b) return { change: 'unchanged', substantive: [] };
-  const hunks: Hunk[] = snapToWords(rawHunks(a, b));
+  return classifyHunks(snapToWords(rawHunks(a, b)));
+}
+
+/** Classifies a change from its word-snapped hunks (see redline.ts: rawHunks, snapToWords). */
+export function classifyHunks(hunks: readonly Hunk[]): Classification {
   const changes = hunks.filter((h): h is { delete: string; insert: string } => 'delete' in h);
   // Changes of white space or of nothing but punctuation spacing are not changes.
   const real = changes.filter((h) => h.delete.trim() !== h.insert.trim());
   if (!real.length) return { change: 'unchanged', substantive: [] };
   const substantive = real.filter((h) => !isTechnicalHunk(h));
+  if (!substantive.length && !real.some(touchesReference)) return { change: 'substantive', substantive: real };
   return { change: substantive.length ? 'substantive' : 'technical', substantive };
 }

@@ -16,11 +16,13 @@
  * - `wholeWords` (default true): a change that starts or ends inside a word
  *   (letters, digits and the joiners - / . ' between them) is widened to the
  *   whole word on both sides, so no change ever shows part of a word.
- * - `islandWords` / `islandLength` (defaults 2 and 12): an unchanged run of at
+ * - `islandWords` / `islandLength` (defaults 2 and 8): an unchanged run of at
  *   most that many words and characters that sits between two changes is
  *   absorbed into one replacement, so "74/177 of 18 December 2019" to
  *   "75/195 of 16 December 2020" reads as one change rather than four
- *   alternating strikes. Set `islandWords` to -1 to keep every island.
+ *   alternating strikes. An island holding clause punctuation (, ; : .) is
+ *   a phrase boundary and is kept. Set `islandWords` to -1 to keep every
+ *   island.
  *
  * Each hunk keeps the two texts exactly: the old text is the concatenation of
  * the `equal` and `delete` segments, the new text that of `equal` and `insert`.
@@ -39,7 +41,7 @@ export interface RedlineOptions {
   wholeWords?: boolean;
   /** Absorb unchanged islands of at most this many words between two changes. Default 2; -1 keeps all islands. */
   islandWords?: number;
-  /** ... and at most this many characters (spaces at the edges not counted). Default 12. */
+  /** ... and at most this many characters (spaces at the edges not counted). Default 8. */
   islandLength?: number;
   /** Compare words without regard to case (jsdiff's `ignoreCase`). Default false. */
   ignoreCase?: boolean;
@@ -141,7 +143,7 @@ function wordCount(text: string): number {
 }
 
 /** Absorbs small unchanged islands between two changes into one replacement. */
-export function absorbIslands(input: readonly Hunk[], islandWords = 2, islandLength = 12): Hunk[] {
+export function absorbIslands(input: readonly Hunk[], islandWords = 2, islandLength = 8): Hunk[] {
   if (islandWords < 0) return compact([...input]);
   const hunks = compact([...input]);
   const out: Hunk[] = [];
@@ -149,7 +151,7 @@ export function absorbIslands(input: readonly Hunk[], islandWords = 2, islandLen
     const h = hunks[i]!;
     const prev = out[out.length - 1];
     const next = hunks[i + 1];
-    if (!isChange(h) && isChange(prev) && isChange(next) && wordCount(h.equal) <= islandWords && h.equal.trim().length <= islandLength) {
+    if (!isChange(h) && isChange(prev) && isChange(next) && wordCount(h.equal) <= islandWords && h.equal.trim().length <= islandLength && !/[,;:.]\s/.test(`${h.equal} `)) {
       prev.delete += h.equal + next.delete;
       prev.insert += h.equal + next.insert;
       i++;
@@ -164,7 +166,7 @@ export function absorbIslands(input: readonly Hunk[], islandWords = 2, islandLen
 export function redlineHunks(a: string, b: string, options: RedlineOptions = {}): Hunk[] {
   let hunks = rawHunks(a, b, options);
   if (options.wholeWords ?? true) hunks = snapToWords(hunks);
-  return absorbIslands(hunks, options.islandWords ?? 2, options.islandLength ?? 12);
+  return absorbIslands(hunks, options.islandWords ?? 2, options.islandLength ?? 8);
 }
 
 /** Hunks as a flat list of segments: each change as its deletion, then its insertion. */

@@ -1,0 +1,183 @@
+/**
+ * The `compare` and `series` commands of the command line:
+ *
+ *   palimpsest compare <fileA>[#<ref>] <fileB>[#<ref>] [--redline]
+ *   palimpsest series [<series id>] [--json] [--lineage] [--content <dir>]
+ *
+ * A ref is a symbol (A/C.3/74/L.18/Rev.1) or the 1-based position of the text
+ * in its file; it may be left out when the file holds one text. Both commands
+ * take the same io as main.ts and return an exit code.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ResolutionRecord } from '../lib/index.ts';
+import { loadCorpus } from '../lib/ingest/corpus.ts';
+import { loadDocument, type Io } from './io.ts';
+import { alignVersions, type ListAlignment, type VersionAlignment } from '../lib/align/align.ts';
+import { redlineToText, type Segment } from '../lib/diff/redline.ts';
+import { groupSeries, parseOverrides, type OverrideFile } from '../lib/series/group.ts';
+import { seriesLineage } from '../lib/series/lineage.ts';
+
+export const COMPARE_USAGE = `Usage:
+  palimpsest compare <fileA>[#<ref>] <fileB>[#<ref>] [--redline]
+      align two versions; print JSON. <ref> is a symbol (A/C.3/74/L.18/Rev.1)
+      or the 1-based position of the text in the file, and may be left out
+      when the file holds one text. --redline adds the word diff of each pair.
+`;
+
+export const SERIES_USAGE = `Usage:
+  palimpsest series [<series id>] [--json] [--lineage] [--content <dir>]
+      list the series of the corpus (content/ by default) with their versions;
+      with a series id, that series only; --lineage adds each paragraph's history.
+`;
+
+async function readRecords(file: string, io: Io): Promise<ResolutionRecord[] | null> {
+  return (await loadDocument(file, io))?.resolutions ?? null;
+}
+
+/** Splits "file#ref" at the last "#" (a symbol never holds one). */
+export function splitRef(arg: string): { file: string; ref: string | null } {
+  const at = arg.lastIndexOf('#');
+  return at === -1 ? { file: arg, ref: null } : { file: arg.slice(0, at), ref: arg.slice(at + 1) || null };
+}
+
+/** The record a ref names in a file's records, or a message saying why there is none. */
+export function pickRecord(records: readonly ResolutionRecord[], file: string, ref: string | null): ResolutionRecord | string {
+  const texts = records.filter((r) => r.stage !== 'decision');
+  if (ref === null) {
+    if (texts.length === 1) return texts[0]!;
+    const list = records.map((r) => `  #${r.position}  ${r.symbol ?? '(no symbol)'}  ${r.title}`).join('\n');
+    return `${file} holds ${records.length} texts; name one with #<symbol> or #<position>:\n${list}`;
+  }
+  if (/^\d+$/.test(ref)) {
+    const r = records.find((x) => x.position === Number(ref));
+    return r ?? `${file} has no text at position ${ref} (it holds ${records.length})`;
+  }
+  const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  const r = records.find((x) => x.symbol !== null && norm(x.symbol) === norm(ref));
+  return r ?? `${file} has no text with the symbol ${ref}`;
+}
+
+function withTextRedlines(list: ListAlignment): unknown {
+  const conv = (r: Segment[] | undefined) => (r ? { redline: r, text: redlineToText(r) } : {});
+  return {
+    ...list,
+    pairs: list.pairs.map(({ redline, subparagraphs, ...p }) => ({ ...p, ...conv(redline), ...(subparagraphs ? { subparagraphs: withTextRedlines(subparagraphs) } : {}) })),
+    splits: list.splits.map(({ redline, ...s }) => ({ ...s, ...conv(redline) })),
+    merges: list.merges.map(({ redline, ...m }) => ({ ...m, ...conv(redline) })),
+  };
+}
+
+/** The JSON `compare` prints. */
+export function compareJson(al: VersionAlignment, withRedline: boolean): unknown {
+  if (!withRedline) return al;
+  const { footnotes, ...rest } = al;
+  return { ...(withTextRedlines(rest) as object), a: al.a, b: al.b, footnotes: withTextRedlines(footnotes) };
+}
+
+export async function compareCommand(args: readonly string[], io: Io): Promise<number> {
+  const refs = args.filter((a) => !a.startsWith('--'));
+  const flags = args.filter((a) => a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--redline');
+  if (refs.length !== 2 || unknown.length) {
+    io.err(`palimpsest compare: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give two texts'}\n${COMPARE_USAGE}`);
+    return 2;
+  }
+  const picked: ResolutionRecord[] = [];
+  for (const arg of refs) {
+    const { file, ref } = splitRef(arg);
+    const records = await readRecords(file, io);
+    if (!records) return 1;
+    const r = pickRecord(records, file, ref);
+    if (typeof r === 'string') {
+      io.err(`palimpsest compare: ${r}\n`);
+      return 1;
+    }
+    picked.push(r);
+  }
+  const withRedline = flags.includes('--redline');
+  const al = alignVersions(picked[0]!, picked[1]!, { redline: withRedline });
+  io.out(`${JSON.stringify(compareJson(al, withRedline), null, 2)}\n`);
+  return 0;
+}
+
+/** Every resolution text of the corpus folder; files that cannot be read are reported and skipped. */
+function loadRecords(dir: string, io: Io): ResolutionRecord[] | null {
+  let corpus;
+  try {
+    corpus = loadCorpus(dir);
+  } catch {
+    io.err(`${dir}: cannot read the folder\n`);
+    return null;
+  }
+  for (const d of corpus.diagnostics) if (d.severity === 'error') io.err(`${d.file}${d.line === null ? '' : `:${d.line}`}: ${d.message}\n`);
+  return corpus.documents.flatMap((doc) => doc.resolutions);
+}
+
+async function loadOverrides(dir: string, io: Io): Promise<OverrideFile | null> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, 'series.json'), 'utf8');
+  } catch {
+    return { overrides: [] };
+  }
+  try {
+    return parseOverrides(text);
+  } catch (error) {
+    io.err(`${join(dir, 'series.json')}: ${(error as Error).message}\n`);
+    return null;
+  }
+}
+
+export async function seriesCommand(args: readonly string[], io: Io): Promise<number> {
+  let dir = 'content';
+  const rest: string[] = [];
+  const flags = new Set<string>();
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--content') {
+      const next = args[++k];
+      if (next === undefined) {
+        io.err(`palimpsest series: --content needs a folder\n${SERIES_USAGE}`);
+        return 2;
+      }
+      dir = next;
+    } else if (a.startsWith('--')) flags.add(a);
+    else rest.push(a);
+  }
+  const unknown = [...flags].filter((f) => f !== '--json' && f !== '--lineage');
+  if (unknown.length || rest.length > 1) {
+    io.err(`palimpsest series: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give at most one series id'}\n${SERIES_USAGE}`);
+    return 2;
+  }
+  const records = loadRecords(dir, io);
+  const overrides = records && (await loadOverrides(dir, io));
+  if (!records || !overrides) return 1;
+  const result = groupSeries(records, overrides);
+  for (const u of result.unmatched) io.err(`${join(dir, 'series.json')}: ${u.entry.action} entry matches nothing: ${u.problem}\n`);
+  let series = result.series;
+  if (rest[0] !== undefined) {
+    series = series.filter((s) => s.id === rest[0]);
+    if (!series.length) {
+      io.err(`palimpsest series: no series "${rest[0]}"; \`palimpsest series\` lists them\n`);
+      return 1;
+    }
+  }
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const lineage = (s: (typeof series)[number]) => {
+    const l = seriesLineage(s.versions.map((v) => byId.get(v.id)!));
+    return l.versions;
+  };
+  if (flags.has('--json') || flags.has('--lineage')) {
+    const out = series.map((s) => (flags.has('--lineage') ? { ...s, lineage: lineage(s) } : s));
+    io.out(`${JSON.stringify({ series: out, unmatched: result.unmatched }, null, 2)}\n`);
+    return 0;
+  }
+  const lines: string[] = [];
+  for (const s of series) {
+    lines.push(`${s.id}  (${s.versions.length} version${s.versions.length === 1 ? '' : 's'}${s.evidence.length ? `; ${s.evidence.join('; ')}` : ''})`, `  ${s.title}`);
+    for (const v of s.versions) lines.push(`    ${v.date ?? '—'.padEnd(10)}  ${v.stage.padEnd(13)}  ${(v.symbol ?? '(no symbol)').padEnd(20)}  ${v.id}`);
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,79 @@
+/**
+ * The units the aligner matches: preambular and operative paragraphs, their
+ * sub-paragraphs and the footnotes of one resolution text, each with the
+ * plain text and the features the aligner compares.
+ */
+import type { ParagraphContent, ResolutionRecord, SubParagraphNode } from '../model.ts';
+import { footnotesOf, operativeOf, preambleOf } from '../export/parse-json.ts';
+import { foldSpace, readableText, words } from '../text.ts';
+
+export type Section = 'preamble' | 'operative' | 'subparagraph' | 'footnote';
+
+export interface Unit {
+  /** "PP3", "OP5", "OP5(a)", "FN2". */
+  id: string;
+  section: Section;
+  /** 0-based position within its list. */
+  index: number;
+  /** The paragraph's own text, without its sub-paragraphs. */
+  text: string;
+  /** Its text with the text of its sub-paragraphs, for comparing. */
+  fullText: string;
+  /** The lead words of a preambular paragraph or the verb of an operative one. */
+  verb: string | null;
+  /** Resolutions and documents cited: "70/1", "A/74/125". */
+  citations: string[];
+  /** Footnote numbers called, in order, including those in sub-paragraphs. */
+  footnotes: number[];
+  subparagraphs: Unit[];
+}
+
+/** Citations in a text: resolution and decision numbers ("70/1", "2019/23") and document symbols ("A/74/125"). */
+export function citationsOf(text: string): string[] {
+  const found = text.match(/\b(?:[A-Z][A-Za-z0-9.]*\/)+[A-Za-z0-9.]*\d[A-Za-z0-9.]*(?:\/[A-Za-z0-9.]+)*|\b\d{1,4}\/\d{1,4}\b/g) ?? [];
+  return [...new Set(found.map((c) => c.replace(/\.$/, '')))].sort();
+}
+
+function footnoteCalls(nodes: readonly ParagraphContent[], out: number[] = []): number[] {
+  for (const n of nodes) {
+    if (n.type === 'footnoteReference') out.push(n.number);
+    else if (n.type !== 'text') footnoteCalls(n.children, out);
+  }
+  return out;
+}
+
+function subUnits(nodes: readonly ParagraphContent[]): Unit[] {
+  return nodes
+    .filter((n): n is SubParagraphNode => n.type === 'subParagraph')
+    .map((s, index) => makeUnit(s.id, 'subparagraph', index, s.children, null));
+}
+
+function makeUnit(id: string, section: Section, index: number, children: readonly ParagraphContent[], verb: string | null): Unit {
+  const text = readableText(children);
+  const subparagraphs = subUnits(children);
+  const fullText = foldSpace([text, ...subparagraphs.map((s) => s.fullText)].join(' '));
+  return { id, section, index, text, fullText, verb, citations: citationsOf(fullText), footnotes: footnoteCalls(children), subparagraphs };
+}
+
+export interface VersionUnits {
+  preamble: Unit[];
+  operative: Unit[];
+  footnotes: Unit[];
+}
+
+/** The units of one resolution text. */
+export function unitsOf(record: ResolutionRecord): VersionUnits {
+  return {
+    preamble: preambleOf(record.tree).map((p, i) => makeUnit(p.id, 'preamble', i, p.children, p.lead)),
+    operative: operativeOf(record.tree).map((p, i) => makeUnit(p.id, 'operative', i, p.children, p.verb)),
+    footnotes: footnotesOf(record.tree).map((f, i) => makeUnit(`FN${f.number}`, 'footnote', i, f.children, null)),
+  };
+}
+
+/** Words for comparing: lower case, a plural "s" dropped. */
+export function terms(text: string): string[] {
+  return words(text).map((w) => {
+    const l = w.toLowerCase();
+    return l.length > 3 && l.endsWith('s') && !l.endsWith('ss') ? l.slice(0, -1) : l;
+  });
+}
