@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Diagnostic, ParsedDocument } from '../model.ts';
 import { parseBytes } from '../index.ts';
 import { UnreadableDocumentError } from './decode.ts';
+import { cached, codeFingerprint, contentKey, noCache, type Cache } from '../cache.ts';
 
 export interface Corpus {
   documents: ParsedDocument[];
@@ -16,7 +17,17 @@ export interface Corpus {
 
 export const DOCUMENT_EXTENSIONS = /\.(?:txt|md|markdown)$/i;
 
-export function loadCorpus(dir: string): Corpus {
+export interface LoadOptions {
+  /** Where parse results are kept by content hash (see cache.ts); none by default. */
+  cache?: Cache;
+}
+
+/** Parse one file's bytes, through the cache: the key is the core's code, the file's name and its bytes. */
+export function parseCached(bytes: Uint8Array, file: string, cache: Cache = noCache()): ParsedDocument {
+  return cached(cache, 'parse', contentKey(codeFingerprint(), file, bytes), () => parseBytes(bytes, file));
+}
+
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const files = readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.test(e.name))
     .map((e) => e.name)
@@ -26,7 +37,7 @@ export function loadCorpus(dir: string): Corpus {
   for (const name of files) {
     const file = join(dir, name);
     try {
-      const doc = parseBytes(readFileSync(file), file);
+      const doc = parseCached(readFileSync(file), file, options.cache);
       documents.push(doc);
       diagnostics.push(...doc.diagnostics);
     } catch (error) {

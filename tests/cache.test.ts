@@ -1,0 +1,54 @@
+/** The parse cache: keyed by content, so an edit re-parses only the edited document. */
+import { copyFileSync, mkdtempSync, readdirSync, appendFileSync, writeFileSync, readdirSync as ls } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contentKey, folderCache } from '../src/lib/cache.ts';
+import { loadCorpus } from '../src/lib/ingest/corpus.ts';
+
+function corpusCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'palimpsest-corpus-'));
+  const content = new URL('../content/', import.meta.url).pathname;
+  for (const f of readdirSync(content)) if (/\.(txt|md)$/.test(f)) copyFileSync(join(content, f), join(dir, f));
+  return dir;
+}
+
+describe('parse cache', () => {
+  it('gives the same documents from the cache as from the parser', () => {
+    const dir = corpusCopy();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'palimpsest-cache-'));
+    const fresh = loadCorpus(dir);
+    const first = loadCorpus(dir, { cache: folderCache(cacheDir) });
+    const cache = folderCache(cacheDir);
+    const second = loadCorpus(dir, { cache });
+    expect(cache.stats.parse).toEqual({ hits: 5, misses: 0 });
+    expect(JSON.stringify(second)).toBe(JSON.stringify(fresh));
+    expect(JSON.stringify(first)).toBe(JSON.stringify(fresh));
+  });
+
+  it('re-parses only the document that changed', () => {
+    const dir = corpusCopy();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'palimpsest-cache-'));
+    loadCorpus(dir, { cache: folderCache(cacheDir) });
+    appendFileSync(join(dir, 'ga76-2021-resolution-76-187.txt'), '\n');
+    const cache = folderCache(cacheDir);
+    loadCorpus(dir, { cache });
+    expect(cache.stats.parse).toEqual({ hits: 4, misses: 1 });
+  });
+
+  it('treats a damaged cache entry as a miss', () => {
+    const dir = corpusCopy();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'palimpsest-cache-'));
+    loadCorpus(dir, { cache: folderCache(cacheDir) });
+    for (const f of ls(join(cacheDir, 'parse'))) writeFileSync(join(cacheDir, 'parse', f), '{"trunc');
+    const cache = folderCache(cacheDir);
+    const again = loadCorpus(dir, { cache });
+    expect(cache.stats.parse).toEqual({ hits: 0, misses: 5 });
+    expect(again.documents).toHaveLength(5);
+  });
+
+  it('keys by every part, with lengths, so parts cannot run into each other', () => {
+    expect(contentKey('ab', 'c')).not.toBe(contentKey('a', 'bc'));
+    expect(contentKey('a', 'b')).toBe(contentKey('a', 'b'));
+  });
+});
