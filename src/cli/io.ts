@@ -8,6 +8,12 @@ export interface Io {
   err: (text: string) => void;
 }
 
+// A reader that stops early (`palimpsest parse f | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 export const stdio: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),

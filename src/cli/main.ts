@@ -7,11 +7,12 @@ import type { ParsedDocument } from '../lib/index.ts';
 import { operativeOf, preambleOf, footnotesOf } from '../lib/export/parse-json.ts';
 import { loadDocument, stdio, type Io } from './io.ts';
 import { compareCommand, seriesCommand, COMPARE_USAGE, SERIES_USAGE } from './compare.ts';
+import { exportCommand, EXPORT_USAGE } from './export.ts';
 
 const USAGE = `Usage:
   palimpsest parse <file> [--summary] [--tree]
       parse a UN document; print JSON (or a table with --summary; --tree adds the paragraph tree)
-${COMPARE_USAGE.replace(/^Usage:\n/, '')}${SERIES_USAGE.replace(/^Usage:\n/, '')}  palimpsest help
+${[COMPARE_USAGE, SERIES_USAGE, EXPORT_USAGE].map((u) => u.replace(/^Usage:\n/, '')).join('')}  palimpsest help
       this text
 `;
 
@@ -24,6 +25,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       return compareCommand(rest, io);
     case 'series':
       return seriesCommand(rest, io);
+    case 'export':
+      return exportCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
