@@ -1,0 +1,107 @@
+/**
+ * The content layer: our own loader over content/ (or PALIMPSEST_CONTENT).
+ * The core parses every document (src/lib/ingest/corpus.ts) and groups the
+ * versions into series (src/lib/series/group.ts); the loaders only store what
+ * it found, one entry per version, per series and per document. In `astro
+ * dev`, a change to a file of content/ reloads all three collections.
+ */
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { basename } from 'node:path';
+import { contentDir, isContentFile, siteCorpus, type SiteCorpus } from './site/corpus.ts';
+import { corpusSummary } from './site/summary.ts';
+
+type Fill = (site: SiteCorpus, ctx: LoaderContext) => void;
+
+/** Collections whose loader listens to the watcher already, with the latest context of each. */
+const latest = new Map<string, LoaderContext>();
+
+function corpusLoader(name: string, fill: Fill): Loader {
+  return {
+    name: `palimpsest-${name}`,
+    load: async (ctx) => {
+      const run = () => {
+        const now = latest.get(ctx.collection) ?? ctx;
+        const site = siteCorpus();
+        now.store.clear();
+        fill(site, now);
+      };
+      const listening = latest.has(ctx.collection);
+      latest.set(ctx.collection, ctx);
+      run();
+      const watcher = ctx.watcher;
+      if (watcher && !listening) {
+        const dir = contentDir();
+        watcher.add(dir);
+        let timer: ReturnType<typeof setTimeout> | null = null;
+        const onChange = (path: string) => {
+          if (!isContentFile(path, dir)) return;
+          if (timer) clearTimeout(timer);
+          timer = setTimeout(() => {
+            ctx.logger.info(`${basename(path)} changed: reloading ${ctx.collection}`);
+            run();
+          }, 150);
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', onChange);
+      }
+    },
+  };
+}
+
+/** JSON-safe copy (the data store keeps plain data). */
+const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+const versions = defineCollection({
+  loader: corpusLoader('versions', (site, { store, generateDigest }) => {
+    const seriesOf = new Map<string, string>();
+    site.grouping.series.forEach((s, k) => {
+      if (s.versions.length > 1) for (const v of s.versions) seriesOf.set(v.id, site.seriesSlugs[k]!);
+    });
+    for (const record of site.records) {
+      const data = { slug: site.slugs.get(record.id)!, series: seriesOf.get(record.id) ?? null, record: plain(record) };
+      store.set({ id: data.slug, data, digest: generateDigest(data) });
+    }
+  }),
+});
+
+const series = defineCollection({
+  loader: corpusLoader('series', (site, { store, generateDigest, logger }) => {
+    site.grouping.series.forEach((s, k) => {
+      const data = {
+        slug: site.seriesSlugs[k]!,
+        id: s.id,
+        title: s.title,
+        evidence: s.evidence,
+        /** Version slugs, in the order of the series (date, then stage). */
+        versions: s.versions.map((v) => site.slugs.get(v.id)!),
+      };
+      store.set({ id: data.slug, data, digest: generateDigest(data) });
+    });
+    for (const d of site.overrideDiagnostics) logger.warn(`${d.file}: ${d.message}`);
+  }),
+});
+
+const documents = defineCollection({
+  loader: corpusLoader('documents', (site, { store, generateDigest, logger }) => {
+    for (const doc of site.corpus.documents) {
+      const id = basename(doc.source).replace(/\.[^.]+$/, '');
+      const data = {
+        source: doc.source,
+        kind: doc.kind,
+        symbol: doc.symbol,
+        session: doc.session,
+        date: doc.date,
+        coverage: doc.coverage,
+        versions: doc.resolutions.map((r) => site.slugs.get(r.id)!),
+      };
+      store.set({ id, data, digest: generateDigest(data) });
+    }
+    const diagnostics = [...site.corpus.diagnostics, ...site.overrideDiagnostics];
+    store.set({ id: '#diagnostics', data: { diagnostics: plain(diagnostics) }, digest: generateDigest({ diagnostics: plain(diagnostics) }) });
+    for (const line of corpusSummary(site)) logger.info(line);
+  }),
+});
+
+export const collections = { versions, series, documents };

@@ -1,0 +1,96 @@
+/**
+ * The corpus as the site sees it: the core's loadCorpus and groupSeries over
+ * the content folder, read once per change of the folder (the three content
+ * collections share one parse), with the slugs of versions and series.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadCorpus, DOCUMENT_EXTENSIONS, type Corpus } from '../lib/ingest/corpus.ts';
+import { groupSeries, parseOverrides, type OverrideFile, type SeriesResult } from '../lib/series/group.ts';
+import type { Diagnostic, ResolutionRecord } from '../lib/model.ts';
+import { seriesSlugs, versionSlugs } from './slug.ts';
+
+/** The folder the site is built from: content/, or PALIMPSEST_CONTENT. */
+export function contentDir(): string {
+  return resolve(process.env.PALIMPSEST_CONTENT || 'content');
+}
+
+export const OVERRIDES_FILE = 'series.json';
+
+export interface SiteCorpus {
+  dir: string;
+  corpus: Corpus;
+  records: ResolutionRecord[];
+  /** Record id → version slug. */
+  slugs: Map<string, string>;
+  grouping: SeriesResult;
+  /** Series slug for each series of `grouping.series`, same order. */
+  seriesSlugs: string[];
+  /** Problems with content/series.json. */
+  overrideDiagnostics: Diagnostic[];
+}
+
+let cached: { key: string; value: SiteCorpus } | null = null;
+
+/** A key that changes whenever a file of the folder changes. */
+function folderKey(dir: string): string {
+  try {
+    return readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const s = statSync(join(dir, name));
+        return `${name}:${s.size}:${s.mtimeMs}`;
+      })
+      .join('|');
+  } catch {
+    return 'missing';
+  }
+}
+
+function readOverrides(dir: string): { overrides: OverrideFile; diagnostics: Diagnostic[] } {
+  const file = join(dir, OVERRIDES_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { overrides: { overrides: [] }, diagnostics: [] };
+  }
+  try {
+    return { overrides: parseOverrides(text), diagnostics: [] };
+  } catch (error) {
+    return { overrides: { overrides: [] }, diagnostics: [{ file, line: null, severity: 'error', code: 'series-overrides', message: (error as Error).message }] };
+  }
+}
+
+export function siteCorpus(dir = contentDir()): SiteCorpus {
+  const key = `${dir}#${folderKey(dir)}`;
+  if (cached?.key === key) return cached.value;
+  let corpus: Corpus;
+  try {
+    // Relative to the working folder, so that no machine's absolute path reaches a page.
+    corpus = loadCorpus(relative(process.cwd(), dir) || '.');
+  } catch (error) {
+    corpus = { documents: [], diagnostics: [{ file: dir, line: null, severity: 'error', code: 'no-content', message: `cannot read the content folder: ${(error as Error).message}` }] };
+  }
+  const records = corpus.documents.flatMap((d) => d.resolutions);
+  const { overrides, diagnostics } = readOverrides(dir);
+  const grouping = groupSeries(records, overrides);
+  for (const u of grouping.unmatched) diagnostics.push({ file: join(dir, OVERRIDES_FILE), line: null, severity: 'warning', code: 'series-override-unmatched', message: `${u.entry.action}: ${u.problem}` });
+  const value: SiteCorpus = {
+    dir,
+    corpus,
+    records,
+    slugs: versionSlugs(records),
+    grouping,
+    seriesSlugs: seriesSlugs(grouping.series.map((s) => s.id)),
+    overrideDiagnostics: diagnostics,
+  };
+  cached = { key, value };
+  return value;
+}
+
+/** True when a path is a document or the overrides file of the content folder. */
+export function isContentFile(path: string, dir = contentDir()): boolean {
+  const p = resolve(path);
+  return p.startsWith(dir + '/') && (DOCUMENT_EXTENSIONS.test(p) || p.endsWith(`/${OVERRIDES_FILE}`));
+}
