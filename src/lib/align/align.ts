@@ -43,6 +43,10 @@ export interface AlignOptions {
   partThreshold?: number;
   /** ... when the part's verb or lead words are found inside the whole ("..., and encourages Member States"). Default 0.4. */
   partWithVerbThreshold?: number;
+  /** ... when it sits next to another part of the same whole. Default 0.5. */
+  partNearThreshold?: number;
+  /** Least similarity for a pair found anywhere among the paragraphs left unpaired, each the other's best match by a factor of two. Default 0.3. */
+  mutualThreshold?: number;
   /** Add the word diff of each pair (see diff/redline.ts for its options). */
   redline?: boolean | RedlineOptions;
 }
@@ -115,7 +119,7 @@ interface RawResult {
   merges: { is: number[]; j: number }[];
 }
 
-const DEFAULTS = { threshold: 0.5, gapThreshold: 0.2, crossThreshold: 0.55, partThreshold: 0.8, partWithVerbThreshold: 0.4 };
+const DEFAULTS = { threshold: 0.5, gapThreshold: 0.2, crossThreshold: 0.55, partThreshold: 0.8, partWithVerbThreshold: 0.4, partNearThreshold: 0.5, mutualThreshold: 0.3 };
 
 function vectorOf(ctx: Ctx, u: Unit): TermVector {
   let v = ctx.vec.get(u);
@@ -214,6 +218,84 @@ function alignList(A: readonly Unit[], B: readonly Unit[], ctx: Ctx, seed: RawPa
   }
   greedy(cands);
 
+  // 4a. Splits and merges whose part is found almost whole in a paragraph: before the gaps, so that
+  // the part is not taken for a rewrite in place of a paragraph that merely sits next to it.
+  const splits = new Map<number, number[]>();
+  const merges = new Map<number, number[]>();
+  // Containment of one paragraph in another from the similarity matrix: the overlap is dice × (sum of both totals) / 2.
+  const ov = (i: number, j: number) => (sim[i * nb + j]! * (va[i]!.total + vb[j]!.total)) / 2;
+  const partIn = (side: 'a' | 'b', p: number, w: number) => {
+    const t = side === 'b' ? vb[p]!.total : va[p]!.total;
+    return t === 0 ? 0 : (side === 'b' ? ov(w, p) : ov(p, w)) / t;
+  };
+  const cont = (x: TermVector, y: TermVector) => containment(x, y);
+  /** True when k and j are neighbours, or only unpaired paragraphs of that side lie between them. */
+  const near = (k: number, j: number, of: Int32Array) => {
+    if (Math.abs(k - j) === 1) return true;
+    if (Math.abs(k - j) > 3) return false;
+    for (let x = Math.min(k, j) + 1; x < Math.max(k, j); x++) if (of[x] !== -1) return false;
+    return true;
+  };
+  /**
+   * Parts of splits (side "b": unpaired paragraphs of B found in a paragraph of A) and of merges
+   * (side "a", the reverse). Strong: most of the part (partThreshold) is found in the whole. Weak:
+   * as much of it as partNearThreshold, next to another part of the same whole; or
+   * partWithVerbThreshold when its verb or lead words are found inside the whole.
+   */
+  const partsPass = (strong: boolean, side: 'a' | 'b') => {
+    const [P, W, vp, vw, pOf, wOf, np, nw, wholes, others] =
+      side === 'b' ? [B, A, vb, va, bOf, aOf, nb, na, splits, merges] : [A, B, va, vb, aOf, bOf, na, nb, merges, splits];
+    for (let j = 0; j < np; j++) {
+      if (pOf[j] !== -1) continue;
+      let best = -1;
+      let bestC = 0;
+      let bestParts: number[] = [];
+      for (let i = 0; i < nw; i++) {
+        if (others.has(wOf[i] ?? -1)) continue;
+        const c = partIn(side, j, i);
+        if (c <= bestC || c < Math.min(ctx.opts.partNearThreshold, ctx.opts.partWithVerbThreshold)) continue;
+        const parts: number[] = wholes.get(i) ?? (wOf[i] !== -1 ? [wOf[i]!] : []);
+        if (!parts.length) continue;
+        const isNear = parts.some((k) => near(k, j, pOf));
+        // A part found almost whole (and not a few words) may have moved away from its sibling.
+        const far = c >= 0.9 && vp[j]!.weights.size >= 6;
+        const ok = strong
+          ? c >= ctx.opts.partThreshold && (isNear || far)
+          : (isNear && (c >= ctx.opts.partNearThreshold || (c >= ctx.opts.partWithVerbThreshold && verbInside(P[j]!, W[i]!)))) || (far && c >= ctx.opts.partThreshold);
+        if (ok) [best, bestC, bestParts] = [i, c, parts];
+      }
+      if (best === -1) continue;
+      const before = cont(vw[best]!, union(bestParts.map((k) => vp[k]!)));
+      const after = cont(vw[best]!, union([...bestParts, j].map((k) => vp[k]!)));
+      if (after - before < 0.1) continue;
+      wholes.set(best, [...bestParts, j].sort((x, y) => x - y));
+      pOf[j] = best;
+    }
+    if (strong) return;
+    // Two neighbours, both unpaired, each found in the same unpaired paragraph of the other side.
+    for (let j = 0; j + 1 < np; j++) {
+      if (pOf[j] !== -1 || pOf[j + 1] !== -1) continue;
+      let best = -1;
+      let bestS = 0;
+      for (let i = 0; i < nw; i++) {
+        if (wOf[i] !== -1) continue;
+        const c1 = partIn(side, j, i);
+        const c2 = partIn(side, j + 1, i);
+        if (c1 < ctx.opts.partNearThreshold || c2 < ctx.opts.partNearThreshold) continue;
+        const both = dice(vw[i]!, union([vp[j]!, vp[j + 1]!]));
+        if (both < ctx.opts.mutualThreshold || both < dice(vw[i]!, vp[j]!) || both < dice(vw[i]!, vp[j + 1]!) || both <= bestS) continue;
+        [best, bestS] = [i, both];
+      }
+      if (best === -1) continue;
+      wholes.set(best, [j, j + 1]);
+      pOf[j] = best;
+      pOf[j + 1] = best;
+      wOf[best] = j;
+    }
+  };
+  partsPass(true, 'b');
+  partsPass(true, 'a');
+
   // 3. Gaps between pairs in order.
   for (let round = 0; round < 3; round++) {
     const before = pairs.length;
@@ -238,44 +320,36 @@ function alignList(A: readonly Unit[], B: readonly Unit[], ctx: Ctx, seed: RawPa
     if (pairs.length === before) break;
   }
 
-  // 4. Splits and merges.
-  const splits = new Map<number, number[]>();
-  const merges = new Map<number, number[]>();
-  const partScore = (part: Unit, whole: Unit, c: number) => (c >= ctx.opts.partThreshold || (c >= ctx.opts.partWithVerbThreshold && verbInside(part, whole)) ? c : 0);
-  for (let j = 0; j < nb; j++) {
-    if (bOf[j] !== -1) continue;
-    let best = -1;
-    let bestC = 0;
-    for (let i = 0; i < na; i++) {
-      const c = partScore(B[j]!, A[i]!, containment(vb[j]!, va[i]!));
-      if (c > bestC) [best, bestC] = [i, c];
+  // 3b. Anywhere: a paragraph and its best match on the other side, each the other's best by a clear
+  // margin, among what is still unpaired (a heavily reworded paragraph that also moved).
+  {
+    const freeA = [...Array(na).keys()].filter((i) => aOf[i] === -1);
+    const freeB = [...Array(nb).keys()].filter((j) => bOf[j] === -1);
+    const bestOf = (xs: number[], s: (x: number) => number) => {
+      let best = -1;
+      let bs = -1;
+      let second = 0;
+      for (const x of xs) {
+        const v = s(x);
+        if (v > bs) [best, second, bs] = [x, Math.max(second, bs), v];
+        else if (v > second) second = v;
+      }
+      return { best, s: bs, second };
+    };
+    const found: { i: number; j: number; s: number }[] = [];
+    for (const i of freeA) {
+      const r = bestOf(freeB, (j) => sim[i * nb + j]!);
+      if (r.best === -1 || r.s < ctx.opts.mutualThreshold || r.s < 2 * r.second) continue;
+      const c = bestOf(freeA, (x) => sim[x * nb + r.best]!);
+      if (c.best !== i || c.s < 2 * c.second) continue;
+      found.push({ i, j: r.best, s: r.s });
     }
-    if (best === -1) continue;
-    const parts: number[] = splits.get(best) ?? (aOf[best] !== -1 ? [aOf[best]!] : []);
-    if (!parts.some((k) => Math.abs(k - j) === 1)) continue;
-    const before = containment(va[best]!, union(parts.map((k) => vb[k]!)));
-    const after = containment(va[best]!, union([...parts, j].map((k) => vb[k]!)));
-    if (after - before < 0.1) continue;
-    splits.set(best, [...parts, j].sort((x, y) => x - y));
-    bOf[j] = best;
+    greedy(found);
   }
-  for (let i = 0; i < na; i++) {
-    if (aOf[i] !== -1) continue;
-    let best = -1;
-    let bestC = 0;
-    for (let j = 0; j < nb; j++) {
-      const c = partScore(A[i]!, B[j]!, containment(va[i]!, vb[j]!));
-      if (c > bestC) [best, bestC] = [j, c];
-    }
-    if (best === -1 || splits.has(bOf[best] ?? -1)) continue;
-    const parts = merges.get(best) ?? (bOf[best] !== -1 ? [bOf[best]!] : []);
-    if (!parts.some((k) => Math.abs(k - i) === 1)) continue;
-    const before = containment(vb[best]!, union(parts.map((k) => va[k]!)));
-    const after = containment(vb[best]!, union([...parts, i].map((k) => va[k]!)));
-    if (after - before < 0.1) continue;
-    merges.set(best, [...parts, i].sort((x, y) => x - y));
-    aOf[i] = best;
-  }
+
+  // 4b. Splits and merges found with the weaker evidence, among what is still unpaired.
+  partsPass(false, 'b');
+  partsPass(false, 'a');
   const inSplitOrMerge = (p: RawPair) => splits.has(p.i) || merges.has(p.j);
   return {
     pairs: pairs.filter((p) => !inSplitOrMerge(p)),
@@ -374,6 +448,8 @@ export function alignUnits(ua: VersionUnits, ub: VersionUnits, options: AlignOpt
       crossThreshold: options.crossThreshold ?? DEFAULTS.crossThreshold,
       partThreshold: options.partThreshold ?? DEFAULTS.partThreshold,
       partWithVerbThreshold: options.partWithVerbThreshold ?? DEFAULTS.partWithVerbThreshold,
+      mutualThreshold: options.mutualThreshold ?? DEFAULTS.mutualThreshold,
+      partNearThreshold: options.partNearThreshold ?? DEFAULTS.partNearThreshold,
       redline: options.redline === true ? {} : options.redline || null,
     },
   };

@@ -40,7 +40,18 @@ const EDGE = /^[\s"'“”‘’()[\],;:.]+|[\s"'“”‘’()[\],;:.]+$/gu;
 const CONNECTORS = new Set(['of', 'and', 'to', 'from', 'on', 'at', 'in']);
 
 /** A word that is a reference: a number, a symbol with a number, a month, an ordinal. */
+const referenceMemo = new Map<string, boolean>();
+
 function isReference(word: string): boolean {
+  let hit = referenceMemo.get(word);
+  if (hit === undefined) {
+    if (referenceMemo.size > 50000) referenceMemo.clear();
+    referenceMemo.set(word, (hit = isReferenceUncached(word)));
+  }
+  return hit;
+}
+
+function isReferenceUncached(word: string): boolean {
   // A bare number is a day of the month or a year; other counts ("186 States parties") are wording.
   if (/^\d+$/.test(word)) return (Number(word) >= 1 && Number(word) <= 31) || (Number(word) >= 1900 && Number(word) <= 2100);
   if (/\d/.test(word) && /^[A-Za-z]{0,6}[\d/.\-A-Za-z]*$/.test(word) && !/[a-z]{4,}/.test(word)) return true;
