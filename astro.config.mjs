@@ -7,8 +7,12 @@ import { defineConfig } from 'astro/config';
 const site = process.env.PALIMPSEST_SITE || 'http://localhost:4321';
 const base = process.env.PALIMPSEST_BASE || '/';
 
+// PALIMPSEST_OUT builds elsewhere than dist/ (the reproducibility and hostile-input tests use it).
+const outDir = process.env.PALIMPSEST_OUT || './dist';
+
 export default defineConfig({
   output: 'static',
+  outDir,
   site,
   base,
   trailingSlash: 'ignore',

@@ -52,3 +52,33 @@ describe('parse cache', () => {
     expect(contentKey('a', 'b')).toBe(contentKey('a', 'b'));
   });
 });
+
+describe('alignment cache', () => {
+  it('re-aligns only the series of the document that changed', async () => {
+    const { groupSeries } = await import('../src/lib/series/group.ts');
+    const { alignCached } = await import('../src/lib/stages.ts');
+    const dir = corpusCopy();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'palimpsest-cache-'));
+    const alignAll = () => {
+      const cache = folderCache(cacheDir);
+      const records = loadCorpus(dir, { cache }).documents.flatMap((d) => d.resolutions);
+      const series = groupSeries(records).series;
+      const byId = new Map(records.map((r) => [r.id, r]));
+      let pairs = 0;
+      for (const s of series) {
+        for (let i = 1; i < s.versions.length; i++) {
+          alignCached(byId.get(s.versions[i - 1]!.id)!, byId.get(s.versions[i]!.id)!, {}, cache);
+          pairs++;
+        }
+      }
+      return { stats: cache.stats, pairs };
+    };
+    const first = alignAll();
+    expect(first.stats.align).toEqual({ hits: 0, misses: first.pairs });
+    // 76/187 is the last of the six versions of the crime programme resolution: one pair touches it.
+    appendFileSync(join(dir, 'ga76-2021-resolution-76-187.txt'), '\nAnother closing line\n');
+    const second = alignAll();
+    expect(second.stats.parse).toEqual({ hits: 4, misses: 1 });
+    expect(second.stats.align).toEqual({ hits: first.pairs - 1, misses: 1 });
+  });
+});

@@ -9,6 +9,19 @@ import { loadCorpus, DOCUMENT_EXTENSIONS, type Corpus } from '../lib/ingest/corp
 import { groupSeries, parseOverrides, type OverrideFile, type SeriesResult } from '../lib/series/group.ts';
 import type { Diagnostic, ResolutionRecord } from '../lib/model.ts';
 import { seriesSlugs, versionSlugs } from './slug.ts';
+import { corpusSummary } from './summary.ts';
+import { folderCache, noCache, type Cache } from '../lib/cache.ts';
+
+let cacheInstance: Cache | null = null;
+
+/**
+ * The build's cache of stage results by content hash: .palimpsest-cache/, or
+ * PALIMPSEST_CACHE (a folder CI keeps between runs); PALIMPSEST_CACHE=off turns it off.
+ */
+export function siteCache(): Cache {
+  const dir = process.env.PALIMPSEST_CACHE || '.palimpsest-cache';
+  return (cacheInstance ??= dir === 'off' ? noCache() : folderCache(resolve(dir)));
+}
 
 /** The folder the site is built from: content/, or PALIMPSEST_CONTENT. */
 export function contentDir(): string {
@@ -68,7 +81,7 @@ export function siteCorpus(dir = contentDir()): SiteCorpus {
   let corpus: Corpus;
   try {
     // Relative to the working folder, so that no machine's absolute path reaches a page.
-    corpus = loadCorpus(relative(process.cwd(), dir) || '.');
+    corpus = loadCorpus(relative(process.cwd(), dir) || '.', { cache: siteCache() });
   } catch (error) {
     corpus = { documents: [], diagnostics: [{ file: dir, line: null, severity: 'error', code: 'no-content', message: `cannot read the content folder: ${(error as Error).message}` }] };
   }
@@ -93,4 +106,16 @@ export function siteCorpus(dir = contentDir()): SiteCorpus {
 export function isContentFile(path: string, dir = contentDir()): boolean {
   const p = resolve(path);
   return p.startsWith(dir + '/') && (DOCUMENT_EXTENSIONS.test(p) || p.endsWith(`/${OVERRIDES_FILE}`));
+}
+
+/** `file:line: severity: message [code]`, the form editors and CI annotations read. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message} [${d.code}]`;
+}
+
+/** The summary and every diagnostic of the corpus the site is built from. */
+export function corpusDiagnostics(dir = contentDir()): { summary: string[]; diagnostics: Diagnostic[] } {
+  const site = siteCorpus(dir);
+  const diagnostics = [...site.corpus.diagnostics, ...site.overrideDiagnostics];
+  return { summary: corpusSummary(site).slice(0, 3), diagnostics };
 }

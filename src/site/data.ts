@@ -5,8 +5,10 @@
  */
 import { getCollection } from 'astro:content';
 import type { Diagnostic, ResolutionRecord, Stage } from '../lib/model.ts';
-import { alignVersions, type VersionAlignment } from '../lib/align/align.ts';
-import { seriesLineage, type Lineage } from '../lib/series/lineage.ts';
+import type { VersionAlignment } from '../lib/align/align.ts';
+import type { Lineage } from '../lib/series/lineage.ts';
+import { alignCached, lineageCached } from '../lib/stages.ts';
+import { siteCache } from './corpus.ts';
 import { lineageRows, rowAnchors, type Row } from './lineage-rows.ts';
 import { summarize, type StepSummary } from './compare.ts';
 
@@ -81,7 +83,7 @@ export function multiSeries(data: SiteData): SeriesData[] {
 /** The lineage of a series (core: seriesLineage), once per build. */
 export function lineageOf(series: SeriesData): Lineage {
   let l = lineages.get(series.slug);
-  if (!l) lineages.set(series.slug, (l = seriesLineage(series.versions.map((v) => v.record))));
+  if (!l) lineages.set(series.slug, (l = lineageCached(series.versions.map((v) => v.record), {}, siteCache())));
   return l;
 }
 
@@ -89,7 +91,7 @@ export function lineageOf(series: SeriesData): Lineage {
 export function alignmentOf(a: Version, b: Version): VersionAlignment {
   const key = `${a.slug}..${b.slug}`;
   let al = alignments.get(key);
-  if (!al) alignments.set(key, (al = alignVersions(a.record, b.record, { redline: true })));
+  if (!al) alignments.set(key, (al = alignCached(a.record, b.record, { redline: true }, siteCache())));
   return al;
 }
 

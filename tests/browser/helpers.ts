@@ -36,9 +36,11 @@ export function distIsFresh(): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Builds the site (npm run build) when dist/ is missing or older than its inputs; one build at a time. */
-export async function ensureBuilt(): Promise<void> {
-  if (distIsFresh()) return;
+/**
+ * Runs `fn` while holding the build lock: Astro builds share .astro/ in the
+ * project, so two builds at once (test files run in parallel) break each other.
+ */
+export async function withBuildLock<T>(fn: () => T): Promise<T> {
   mkdirSync(join(ROOT, '.cache'), { recursive: true });
   for (;;) {
     try {
@@ -53,14 +55,22 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
+    return fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Builds the site (npm run build) when dist/ is missing or older than its inputs; one build at a time. */
+export async function ensureBuilt(): Promise<void> {
+  if (distIsFresh()) return;
+  await withBuildLock(() => {
     if (distIsFresh()) return;
     const started = Date.now();
     const run = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, PALIMPSEST_BASE: '', PALIMPSEST_SITE: '' } });
     if (run.status !== 0) throw new Error(`npm run build failed:\n${run.stdout}\n${run.stderr}`);
     writeFileSync(STAMP, new Date(started).toISOString());
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
+  });
 }
 
 const TYPES: Record<string, string> = {

@@ -1,0 +1,52 @@
+/**
+ * `npm run build [-- --strict]`: build the static site over content/ and its
+ * search index, then report every problem of the corpus as `file:line: message`
+ * (the form editors and CI annotations read).
+ *
+ * Exit status: 1 when a document could not be read or parsed (errors); with
+ * --strict, also on warnings such as a numbering gap or lost words. The site is
+ * built either way, from every document that could be read.
+ *
+ * Environment: PALIMPSEST_CONTENT (the content folder), PALIMPSEST_CACHE (the
+ * cache folder, default .palimpsest-cache; "off" for none), PALIMPSEST_SITE and
+ * PALIMPSEST_BASE (see astro.config.mjs), PALIMPSEST_OUT (the output folder, default dist).
+ */
+import { spawnSync } from 'node:child_process';
+import { build } from 'astro';
+import { formatDiagnostic, corpusDiagnostics } from '../src/site/corpus.ts';
+
+const args = new Set(process.argv.slice(2));
+const unknown = [...args].filter((a) => a !== '--strict');
+if (unknown.length) {
+  process.stderr.write(`build: unknown option ${unknown.join(' ')}\nUsage: npm run build [-- --strict]\n`);
+  process.exit(2);
+}
+const strict = args.has('--strict');
+
+await build({ logLevel: 'warn' });
+
+const outDir = process.env.PALIMPSEST_OUT || 'dist';
+const pagefind = spawnSync('npx', ['--no-install', 'pagefind', '--site', outDir, '--silent'], { stdio: 'inherit' });
+if (pagefind.status !== 0) {
+  process.stderr.write('build: the search index (pagefind) failed\n');
+  process.exit(1);
+}
+
+const { summary, diagnostics } = corpusDiagnostics();
+for (const line of summary) process.stdout.write(`${line}\n`);
+const annotate = process.env.GITHUB_ACTIONS === 'true';
+for (const d of diagnostics) {
+  if (d.severity === 'info') continue;
+  process.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (annotate) {
+    const kind = d.severity === 'error' ? 'error' : 'warning';
+    process.stdout.write(`::${kind} file=${d.file}${d.line ? `,line=${d.line}` : ''}::${d.message.replace(/[\r\n]+/g, ' ')}\n`);
+  }
+}
+const errors = diagnostics.filter((d) => d.severity === 'error').length;
+const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+if (errors || (strict && warnings)) {
+  process.stderr.write(`build: the site was built, but ${errors} error(s)${strict ? ` and ${warnings} warning(s) (--strict)` : ''} need attention\n`);
+  process.exit(1);
+}
+process.stdout.write(`build: done (${errors} errors, ${warnings} warnings)\n`);

@@ -1,0 +1,30 @@
+/**
+ * The stages of the pipeline that the build runs per series, through the
+ * content-hash cache (cache.ts): alignment of two versions and the lineage of
+ * a series. The key is the core's code, the options and the records
+ * themselves, so an edit to one document re-aligns only the pairs of its
+ * series and every other result comes from the cache.
+ */
+import { alignVersions, type AlignOptions, type VersionAlignment } from './align/align.ts';
+import { seriesLineage, type Lineage } from './series/lineage.ts';
+import { cached, codeFingerprint, contentKey, noCache, type Cache } from './cache.ts';
+import type { ResolutionRecord } from './model.ts';
+
+const digests = new WeakMap<ResolutionRecord, string>();
+
+/** A hash of everything a record holds (its text, tree and metadata). */
+export function recordDigest(record: ResolutionRecord): string {
+  let d = digests.get(record);
+  if (d === undefined) digests.set(record, (d = contentKey(JSON.stringify(record))));
+  return d;
+}
+
+export function alignCached(a: ResolutionRecord, b: ResolutionRecord, options: AlignOptions = {}, cache: Cache = noCache()): VersionAlignment {
+  const key = contentKey(codeFingerprint(), JSON.stringify(options), recordDigest(a), recordDigest(b));
+  return cached(cache, 'align', key, () => alignVersions(a, b, options));
+}
+
+export function lineageCached(records: readonly ResolutionRecord[], options: AlignOptions = {}, cache: Cache = noCache()): Lineage {
+  const key = contentKey(codeFingerprint(), JSON.stringify(options), ...records.map(recordDigest));
+  return cached(cache, 'lineage', key, () => seriesLineage(records, options));
+}
