@@ -9,7 +9,7 @@ import type { VersionAlignment } from '../lib/align/align.ts';
 import type { Lineage } from '../lib/series/lineage.ts';
 import { alignCached, lineageCached } from '../lib/stages.ts';
 import { siteCache } from './corpus.ts';
-import { lineageRows, rowAnchors, type Row } from './lineage-rows.ts';
+import { lineageRows, rowAnchors, type Row } from '../lib/series/rows.ts';
 import { summarize, type StepSummary } from './compare.ts';
 
 export interface Version {

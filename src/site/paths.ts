@@ -9,6 +9,10 @@ export function href(path = ''): string {
 export const paths = {
   home: () => href(''),
   search: () => href('search/'),
+  /** The page that explains the open-data files. */
+  data: () => href('data/'),
+  /** A data file, from its path relative to the base (src/lib/export/data-index.ts: dataPaths). */
+  file: (path: string) => href(path),
   version: (slug: string, anchor?: string) => href(`versions/${slug}/`) + (anchor ? `#${anchor}` : ''),
   series: (slug: string, anchor?: string) => href(`series/${slug}/`) + (anchor ? `#${anchor}` : ''),
   history: (slug: string, anchor?: string) => href(`series/${slug}/history/`) + (anchor ? `#${anchor}` : ''),

@@ -20,6 +20,8 @@ export interface BlameSpan {
   text: string;
   /** The version (label) that introduced these words. */
   version: string;
+  /** Its 0-based index in the series (labels may repeat when two files hold the same symbol). */
+  versionIndex: number;
 }
 
 export interface ParagraphLineage {
@@ -31,6 +33,9 @@ export interface ParagraphLineage {
   ancestors: string[];
   firstAppeared: string;
   lastChanged: string;
+  /** 0-based indices of those versions in the series. */
+  firstAppearedIndex: number;
+  lastChangedIndex: number;
   blame: BlameSpan[];
 }
 
@@ -74,7 +79,7 @@ function spans(text: string, chars: Int32Array, labels: readonly string[]): Blam
   for (let k = 0; k < text.length; ) {
     let e = k;
     while (e < text.length && chars[e] === chars[k]) e++;
-    out.push({ text: text.slice(k, e), version: labels[chars[k]!]! });
+    out.push({ text: text.slice(k, e), version: labels[chars[k]!]!, versionIndex: chars[k]! });
     k = e;
   }
   return out;
@@ -130,6 +135,8 @@ export function seriesLineage(records: readonly ResolutionRecord[], options: Ali
         ancestors: from,
         firstAppeared: labels[info.first]!,
         lastChanged: labels[info.last]!,
+        firstAppearedIndex: info.first,
+        lastChangedIndex: info.last,
         blame: spans(u.text, info.chars, labels),
       });
     }

@@ -3,12 +3,8 @@
  * per version, from the core's seriesLineage (which gives each paragraph its
  * ancestor in the version before) and its alignments (which say whether the
  * step edited or moved it).
- *
- * This only arranges the core's results in rows for the page; it belongs in
- * the core (src/lib/series/lineage.ts) once the API settles.
  */
-import type { Lineage } from '../lib/series/lineage.ts';
-import type { BlameSpan } from '../lib/series/lineage.ts';
+import type { BlameSpan, Lineage } from './lineage.ts';
 
 export type CellState = 'new' | 'edited' | 'moved' | 'unchanged' | 'split' | 'merged';
 
@@ -21,8 +17,9 @@ export interface Cell {
   /** Where it came from in the version before (several for a merge). */
   from: string[];
   blame: BlameSpan[];
-  firstAppeared: string;
-  lastChanged: string;
+  /** Index of the version in which the paragraph first appeared, and of the one that last changed its words. */
+  firstAppeared: number;
+  lastChanged: number;
 }
 
 export interface Row {
@@ -52,8 +49,8 @@ export function lineageRows(lineage: Lineage, versionKeys: readonly string[]): R
         state: p.ancestor === null ? 'new' : (change.get(p.id) ?? 'edited'),
         from: p.ancestors,
         blame: p.blame,
-        firstAppeared: p.firstAppeared,
-        lastChanged: p.lastChanged,
+        firstAppeared: p.firstAppearedIndex,
+        lastChanged: p.lastChangedIndex,
       };
       let row = p.ancestor !== null ? prevRowOf.get(p.ancestor) : undefined;
       if (row && row.cells[k]) row = undefined; // the second part of a split starts a row of its own
