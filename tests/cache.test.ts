@@ -82,3 +82,21 @@ describe('alignment cache', () => {
     expect(second.stats.align).toEqual({ hits: first.pairs - 1, misses: 1 });
   });
 });
+
+describe('code fingerprint', () => {
+  it('is the same when the cache module runs from a bundle far from the sources (as in the Astro build)', async () => {
+    const { codeFingerprint } = await import('../src/lib/cache.ts');
+    const { spawnSync } = await import('node:child_process');
+    const { copyFileSync: copy } = await import('node:fs');
+    // A copy of cache.ts in a folder with no sources beside it, run from the project folder, must find
+    // src/lib and give the same fingerprint; before, it hashed the (empty) folder it ran from, so every
+    // build of any code version shared one key and served stale results.
+    const bundle = mkdtempSync(join(tmpdir(), 'palimpsest-bundle-'));
+    copy(new URL('../src/lib/cache.ts', import.meta.url).pathname, join(bundle, 'chunk.ts'));
+    writeFileSync(join(bundle, 'run.ts'), "import { codeFingerprint } from './chunk.ts';\nprocess.stdout.write(codeFingerprint());\n");
+    const root = new URL('..', import.meta.url).pathname;
+    const run = spawnSync(process.execPath, [join(bundle, 'run.ts')], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(codeFingerprint());
+  });
+});

@@ -9,7 +9,7 @@
  * file is a miss, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,10 +33,32 @@ export function contentKey(...parts: readonly (string | Uint8Array)[]): string {
 
 let fingerprint: string | null = null;
 
-/** A hash of every source file of the core (src/lib), so cached results never outlive the code that made them. */
+/**
+ * The folder of the core's sources. Run directly, this module sits in it; bundled
+ * (by Astro into dist/.prerender/chunks), it does not, so look upwards for a
+ * folder holding src/lib/model.ts, then in the working folder.
+ */
+function coreSourceFolder(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (existsSync(join(here, 'model.ts')) && existsSync(join(here, 'cache.ts'))) return here;
+  for (let dir = here; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'src', 'lib', 'model.ts'))) return join(dir, 'src', 'lib');
+    if (dirname(dir) === dir) break;
+  }
+  const cwd = join(process.cwd(), 'src', 'lib');
+  return existsSync(join(cwd, 'model.ts')) ? cwd : null;
+}
+
+/**
+ * A hash of every source file of the core (src/lib) and of the lock file of
+ * its dependencies, so cached results never outlive the code that made them.
+ * Where the sources cannot be found, a key of this process alone: the cache
+ * then misses rather than ever serving a stale result.
+ */
 export function codeFingerprint(): string {
   if (fingerprint !== null) return fingerprint;
-  const root = dirname(fileURLToPath(import.meta.url));
+  const root = coreSourceFolder();
+  if (root === null) return (fingerprint = contentKey('no-sources', String(process.pid), String(performance.timeOrigin)));
   const files: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -46,6 +68,8 @@ export function codeFingerprint(): string {
     }
   };
   walk(root);
+  const lock = join(root, '..', '..', 'package-lock.json');
+  if (existsSync(lock)) files.push(lock);
   fingerprint = contentKey(...files.flatMap((f) => [f.slice(root.length), readFileSync(f)]));
   return fingerprint;
 }

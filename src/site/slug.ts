@@ -56,12 +56,13 @@ export function versionSlugs(records: readonly Sluggable[]): Map<string, string>
 
 /** Unique slugs for series ids (already slug-like in the core, made safe and bounded here). */
 export function seriesSlugs(ids: readonly string[]): string[] {
-  const seen = new Map<string, number>();
+  const emitted = new Set<string>();
   return ids.map((id) => {
-    let s = safeSlug(id, 'series', MAX_SERIES_SLUG);
-    const k = seen.get(s) ?? 0;
-    seen.set(s, k + 1);
-    if (k) s = `${s.slice(0, MAX_SERIES_SLUG - 4)}-${k + 1}`;
+    const base = safeSlug(id, 'series', MAX_SERIES_SLUG);
+    let s = base;
+    // Count up until the name is free: an id may itself look like another's slug with "-2".
+    for (let k = 2; emitted.has(s); k++) s = `${base.slice(0, MAX_SERIES_SLUG - 1 - String(k).length)}-${k}`;
+    emitted.add(s);
     return s;
   });
 }

@@ -2,11 +2,11 @@
  * Reading a folder of documents: every .txt and .md file, in name order, each
  * parsed on its own so that one unreadable file never stops the rest.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, ParsedDocument } from '../model.ts';
+import type { Diagnostic, ParsedDocument, ResolutionRecord } from '../model.ts';
 import { parseBytes } from '../index.ts';
-import { UnreadableDocumentError } from './decode.ts';
+import { checkDocumentSize, UnreadableDocumentError } from './decode.ts';
 import { cached, codeFingerprint, contentKey, noCache, type Cache } from '../cache.ts';
 
 export interface Corpus {
@@ -36,14 +36,68 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const diagnostics: Diagnostic[] = [];
   for (const name of files) {
     const file = join(dir, name);
+    let bytes: Uint8Array;
     try {
-      const doc = parseCached(readFileSync(file), file, options.cache);
+      // The size first: a file over the limit is refused without being read (one of several GB
+      // could not even be read into memory).
+      checkDocumentSize(statSync(file).size, file);
+      bytes = readFileSync(file);
+    } catch (error) {
+      diagnostics.push(unreadable(file, error));
+      continue;
+    }
+    try {
+      const doc = parseCached(bytes, file, options.cache);
       documents.push(doc);
       diagnostics.push(...doc.diagnostics);
     } catch (error) {
       if (!(error instanceof UnreadableDocumentError)) throw error;
-      diagnostics.push({ file, line: error.line, severity: 'error', code: 'unreadable', message: error.message.replace(/^[^:]+(?::\d+)?: /, '') });
+      diagnostics.push(unreadable(file, error));
     }
   }
+  diagnostics.push(...duplicateVersions(documents.flatMap((d) => d.resolutions)));
   return { documents, diagnostics };
+}
+
+/** A file that could not be read or decoded, as a diagnostic naming it (and the line, where there is one). */
+function unreadable(file: string, error: unknown): Diagnostic {
+  if (error instanceof UnreadableDocumentError) {
+    return { file, line: error.line, severity: 'error', code: 'unreadable', message: error.message.slice(error.message.indexOf(': ', file.length) + 2) };
+  }
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (!code) throw error;
+  return { file, line: null, severity: 'error', code: 'unreadable', message: `the file cannot be read (${code}: ${(error as Error).message})` };
+}
+
+/** The words of a text, without the source positions that differ between two files. */
+function textKey(r: ResolutionRecord): string {
+  return JSON.stringify([r.title, r.tree], (k, v: unknown) => (k === 'position' ? undefined : v));
+}
+
+/**
+ * The same version held twice: two texts with the same words and the same
+ * symbol, or the same words and no symbol at all ("duplicate-version"); and
+ * two different texts under one symbol ("symbol-conflict"). Each is reported
+ * on the later text, naming both files and lines; both stay in the corpus
+ * (their pages get distinct slugs).
+ */
+export function duplicateVersions(records: readonly ResolutionRecord[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byText = new Map<string, ResolutionRecord[]>();
+  const bySymbol = new Map<string, ResolutionRecord[]>();
+  const where = (x: ResolutionRecord) => `${x.source}:${x.lines.start}`;
+  for (const r of records) {
+    const key = textKey(r);
+    const same = (byText.get(key) ?? []).find((x) => x.symbol === r.symbol);
+    const other = r.symbol ? (bySymbol.get(r.symbol) ?? []).filter((x) => textKey(x) !== key) : [];
+    const name = r.symbol ?? `"${r.title.slice(0, 80)}"`;
+    if (same) {
+      out.push({ file: r.source, line: r.lines.start, severity: 'warning', code: 'duplicate-version', message: `${name} at ${where(r)} is the same text as at ${where(same)}: the version is held twice` });
+    } else if (other.length) {
+      out.push({ file: r.source, line: r.lines.start, severity: 'warning', code: 'symbol-conflict', message: `${name} at ${where(r)} differs from the text with the same symbol at ${other.map(where).join(', ')}: two different texts under one symbol` });
+    }
+    byText.set(key, [...(byText.get(key) ?? []), r]);
+    if (r.symbol) bySymbol.set(r.symbol, [...(bySymbol.get(r.symbol) ?? []), r]);
+  }
+  return out;
 }

@@ -37,16 +37,24 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
 }
 
 /**
+ * Refuses a document over MAX_DOCUMENT_BYTES with a message that names the
+ * file and the limit. Called before the file is read (ingest/corpus.ts), so
+ * that a huge file is never read into memory, and again on the bytes.
+ */
+export function checkDocumentSize(size: number, file: string): void {
+  if (size <= MAX_DOCUMENT_BYTES) return;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  throw new UnreadableDocumentError(file, `the file is ${mb(size)}; the limit for one document is ${mb(MAX_DOCUMENT_BYTES)} (split it into its documents)`);
+}
+
+/**
  * Decode the bytes of a document into text with "\n" line ends.
  * Throws UnreadableDocumentError for an empty, binary or non-UTF-8 file.
  */
 export function decodeDocument(bytes: Uint8Array, file: string): DecodedText {
   const diagnostics: Diagnostic[] = [];
   if (bytes.length === 0) throw new UnreadableDocumentError(file, 'the file is empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new UnreadableDocumentError(file, `the file is ${mb(bytes.length)}; the limit for one document is ${mb(MAX_DOCUMENT_BYTES)} (split it into its documents)`);
-  }
+  checkDocumentSize(bytes.length, file);
 
   let text: string;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
