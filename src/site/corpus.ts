@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { loadCorpus, DOCUMENT_EXTENSIONS, type Corpus } from '../lib/ingest/corpus.ts';
 import { groupSeries, parseOverrides, type OverrideFile, type SeriesResult } from '../lib/series/group.ts';
 import type { Diagnostic, ResolutionRecord } from '../lib/model.ts';
-import { seriesSlugs, versionSlugs } from './slug.ts';
+import { seriesSlugs, versionSlugs } from '../lib/slug.ts';
 import { corpusSummary } from './summary.ts';
 import { folderCache, noCache, type Cache } from '../lib/cache.ts';
 

@@ -7,8 +7,8 @@
 import { existsSync, lstatSync, readdirSync, realpathSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_SERIES_SLUG, MAX_SLUG, safeSlug, seriesSlugs, versionSlugs } from '../../src/site/slug.ts';
-import { safeSlug as exportSlug, uniqueSlugs } from '../../src/lib/export/version-json.ts';
+import { MAX_SERIES_SLUG, MAX_SLUG, safeSlug, seriesSlugs, versionSlugs } from '../../src/lib/slug.ts';
+import { uniqueSlugs } from '../../src/lib/export/version-json.ts';
 import { siteCorpus } from '../../src/site/corpus.ts';
 import { ROOT } from './helpers.ts';
 
@@ -41,7 +41,7 @@ const HOSTILE = [
 const SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 describe('slugs from hostile text', () => {
-  it('src/site/slug.ts safeSlug: lower-case ASCII letters, digits and single hyphens, bounded', () => {
+  it('src/lib/slug.ts safeSlug: lower-case ASCII letters, digits and single hyphens, bounded', () => {
     for (const t of HOSTILE) {
       const s = safeSlug(t);
       expect(s, JSON.stringify(t)).toMatch(SAFE);
@@ -49,7 +49,7 @@ describe('slugs from hostile text', () => {
     }
   });
 
-  it('src/site/slug.ts versionSlugs: safe and unique, whatever the symbols and ids', () => {
+  it('src/lib/slug.ts versionSlugs: safe and unique, whatever the symbols and ids', () => {
     const records = HOSTILE.flatMap((t, k) => [
       { id: `file-${k}/1`, symbol: t },
       { id: `file-${k}/2`, symbol: t },
@@ -64,7 +64,7 @@ describe('slugs from hostile text', () => {
     expect(new Set(values).size).toBe(records.length);
   });
 
-  it('src/site/slug.ts seriesSlugs: safe and unique, whatever the series ids', () => {
+  it('src/lib/slug.ts seriesSlugs: safe and unique, whatever the series ids', () => {
     const ids = [...HOSTILE, ...HOSTILE, 'x'.repeat(500), 'x'.repeat(501)];
     const slugs = seriesSlugs(ids);
     for (const s of slugs) {
@@ -74,19 +74,19 @@ describe('slugs from hostile text', () => {
     expect(new Set(slugs).size).toBe(ids.length);
   });
 
-  it('src/site/slug.ts seriesSlugs: unique also when one id is another\'s slug plus "-2"', () => {
+  it('src/lib/slug.ts seriesSlugs: unique also when one id is another\'s slug plus "-2"', () => {
     // "a", "a", "a-2": the second "a" becomes "a-2", and so does the third id.
     const slugs = seriesSlugs(['a', 'a', 'a-2']);
     expect(new Set(slugs).size).toBe(3);
   });
 
-  it('src/lib/export/version-json.ts safeSlug and uniqueSlugs: safe and unique', () => {
-    for (const t of HOSTILE) expect(exportSlug(t), JSON.stringify(t)).toMatch(SAFE);
+  it('src/lib/export/version-json.ts uniqueSlugs (the CLI\'s names): safe and unique', () => {
+    for (const t of HOSTILE) expect(safeSlug(t), JSON.stringify(t)).toMatch(SAFE);
     const records = HOSTILE.flatMap((t, k) => [
       { id: `file-${k}/1`, symbol: t },
       { id: `file-${k}/2`, symbol: t },
       { id: `${t}/1`, symbol: null },
-      { id: `x/${k}`, symbol: `${exportSlug(t)}-2` },
+      { id: `x/${k}`, symbol: `${safeSlug(t)}-2` },
     ]);
     const slugs = uniqueSlugs(records);
     for (const s of slugs) expect(s).toMatch(SAFE);

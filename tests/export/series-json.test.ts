@@ -9,7 +9,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { groupSeries } from '../../src/lib/series/group.ts';
 import { seriesToJson, seriesToJsonText } from '../../src/lib/export/series-json.ts';
 import { dataIndex, dataIndexText, indexedFiles } from '../../src/lib/export/data-index.ts';
-import { seriesSlugs, versionSlugs } from '../../src/site/slug.ts';
+import { seriesSlugs, versionSlugs } from '../../src/lib/slug.ts';
 import { corpus } from './helpers.ts';
 
 const SERIES = 'strengthening-the-united-nations-crime-prevention-and-criminal-justice-programme';

@@ -13,6 +13,7 @@
  * positions are left out (they belong to the parser's own output), except
  * the first line of each paragraph, which helps a reader find it.
  */
+import { safeSlug, versionSlugs } from '../slug.ts';
 import type {
   ParagraphContent,
   Phrasing,
@@ -97,47 +98,20 @@ export interface VersionJson {
 // ---------------------------------------------------------------------------
 // Slugs
 
-/** The longest slug we hand out; file systems and URLs are happy well below this. */
-export const SLUG_MAX = 80;
-
-/**
- * A safe file-name stem: lower-case ASCII letters, digits and single hyphens,
- * no dots or slashes (so no path escapes), never empty, at most SLUG_MAX long.
- */
-export function safeSlug(text: string, fallback = 'version'): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, SLUG_MAX)
-    .replace(/-+$/g, '');
-  return slug || fallback;
-}
-
 /**
  * The slug of one version: from its symbol when it has one
  * ("A/C.3/74/L.18/Rev.1" → "a-c-3-74-l-18-rev-1"), else from its record id
- * (file stem and position: "ga72-2017-draft-resolution-1").
+ * (file stem and position: "ga72-2017-draft-resolution-1"). One rule for the
+ * site, the data files and the CLI: src/lib/slug.ts.
  */
 export function versionSlug(record: Pick<ResolutionRecord, 'symbol' | 'id'>): string {
-  return safeSlug(record.symbol ?? record.id);
+  return safeSlug(record.symbol ?? record.id, 'version');
 }
 
-/** Slugs for several versions, made unique in order by "-2", "-3"… suffixes. */
+/** Slugs for several versions, unique among them (see versionSlugs), in the order given. */
 export function uniqueSlugs(records: readonly Pick<ResolutionRecord, 'symbol' | 'id'>[]): string[] {
-  const seen = new Set<string>();
-  return records.map((r) => {
-    const base = versionSlug(r);
-    let slug = base;
-    for (let i = 2; seen.has(slug); i++) {
-      const suffix = `-${i}`;
-      slug = `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
-    }
-    seen.add(slug);
-    return slug;
-  });
+  const slugs = versionSlugs(records);
+  return records.map((r) => slugs.get(r.id)!);
 }
 
 // ---------------------------------------------------------------------------
