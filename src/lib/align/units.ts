@@ -61,8 +61,20 @@ export interface VersionUnits {
   footnotes: Unit[];
 }
 
-/** The units of one resolution text. */
+const unitsMemo = new WeakMap<ResolutionRecord, VersionUnits>();
+
+/**
+ * The units of one resolution text. Computed once per record: a version is
+ * aligned with the one before, the one after and the latest, and its lineage.
+ * Units are read-only.
+ */
 export function unitsOf(record: ResolutionRecord): VersionUnits {
+  let units = unitsMemo.get(record);
+  if (!units) unitsMemo.set(record, (units = makeUnits(record)));
+  return units;
+}
+
+function makeUnits(record: ResolutionRecord): VersionUnits {
   return {
     preamble: preambleOf(record.tree).map((p, i) => makeUnit(p.id, 'preamble', i, p.children, p.lead)),
     operative: operativeOf(record.tree).map((p, i) => makeUnit(p.id, 'operative', i, p.children, p.verb)),
@@ -70,8 +82,25 @@ export function unitsOf(record: ResolutionRecord): VersionUnits {
   };
 }
 
-/** Words for comparing: lower case, a plural "s" dropped. */
-export function terms(text: string): string[] {
+const termsMemo = new Map<string, readonly string[]>();
+const TERMS_MEMO_LIMIT = 50_000;
+
+/** Words for comparing: lower case, a plural "s" dropped. The same paragraph text recurs across versions, so results are kept (bounded). */
+export function terms(text: string): readonly string[] {
+  const hit = termsMemo.get(text);
+  if (hit) return hit;
+  if (termsMemo.size >= TERMS_MEMO_LIMIT) termsMemo.clear();
+  const out = computeTerms(text);
+  termsMemo.set(text, out);
+  return out;
+}
+
+/** Forget the kept terms (for measuring a cold run). */
+export function resetTermsMemo(): void {
+  termsMemo.clear();
+}
+
+function computeTerms(text: string): string[] {
   return words(text).map((w) => {
     const l = w.toLowerCase();
     return l.length > 3 && l.endsWith('s') && !l.endsWith('ss') ? l.slice(0, -1) : l;
