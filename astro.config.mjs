@@ -16,4 +16,6 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'ignore',
+  // The dev server reloads on content/ (our loader watches it); generated folders are not sources.
+  vite: { server: { watch: { ignored: ['**/bench/tmp/**', '**/.palimpsest-cache/**', '**/test-results/**'] } } },
 });
