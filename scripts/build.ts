@@ -26,7 +26,8 @@ const strict = args.has('--strict');
 await build({ logLevel: 'warn' });
 
 const outDir = process.env.PALIMPSEST_OUT || 'dist';
-const pagefind = spawnSync('npx', ['--no-install', 'pagefind', '--site', outDir, '--silent'], { stdio: 'inherit' });
+// Only version pages carry the text to search; reading the rest (compare and history pages) only costs time and memory.
+const pagefind = spawnSync('npx', ['--no-install', 'pagefind', '--site', outDir, '--glob', 'versions/**/*.html', '--silent'], { stdio: 'inherit' });
 if (pagefind.status !== 0) {
   process.stderr.write('build: the search index (pagefind) failed\n');
   process.exit(1);
