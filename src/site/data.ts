@@ -122,9 +122,25 @@ export function stageShort(stage: Stage): string {
   return STAGE_SHORT[stage] ?? stage;
 }
 
-/** A version's name for people: its symbol, or its file and position. */
+const UNSYMBOLED: Record<Stage, string> = {
+  draft: 'Draft',
+  'revised-draft': 'Revised draft',
+  recommended: 'Recommended draft',
+  adopted: 'Resolution',
+  decision: 'Draft decision',
+};
+
+/**
+ * A version's name for people: its symbol; without one, what it is and when,
+ * with its sponsors when few ("Draft of 13 October 2017 (Hungary and Italy)"),
+ * and only without a date its file and position.
+ */
 export function versionName(r: ResolutionRecord): string {
-  return r.symbol ?? `${r.source.replace(/^.*\//, '')}, text ${r.position}`;
+  if (r.symbol) return r.symbol;
+  const date = formatDate(r.date);
+  if (!date) return `${r.source.replace(/^.*\//, '')}, text ${r.position}`;
+  const sponsors = r.sponsors.length > 0 && r.sponsors.length <= 3 ? ` (${r.sponsors.join(r.sponsors.length === 2 ? ' and ' : ', ')})` : '';
+  return `${UNSYMBOLED[r.stage]} of ${date}${sponsors}`;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
