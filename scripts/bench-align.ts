@@ -47,6 +47,7 @@
  * diff/redline.ts keeps it bounded).
  * Deterministic: a seeded PRNG, corpus files in name order.
  */
+import { applyPhraseEdits } from './lib/edits.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffWords } from 'diff';
@@ -195,22 +196,7 @@ function rewordPhrases(text: string, level: number, rnd: () => number): string {
     replaced.set(at, { len: k, by });
     budget -= k;
   }
-  const out: string[] = [];
-  for (let x = 0; x < n; ) {
-    out.push(...(before.get(x) ?? []));
-    const rep = replaced.get(x);
-    if (!rep) {
-      out.push(words[x]!);
-      x++;
-      continue;
-    }
-    const tail = /[,;:.]+$/.exec(words[x + rep.len - 1]!)?.[0] ?? '';
-    const by = [...rep.by];
-    if (by.length && tail) by[by.length - 1] += tail;
-    else if (!by.length && tail && out.length) out[out.length - 1] = out[out.length - 1]!.replace(/[,;:.]*$/, tail);
-    out.push(...by);
-    x += rep.len;
-  }
+  const out = applyPhraseEdits(words, { before, replaced });
   if (!out.length) return text;
   out[0] = upperFirst(out[0]!);
   return out.join(' ');

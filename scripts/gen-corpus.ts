@@ -34,6 +34,7 @@
  * .txt and .md) with the truth: each series and, per version, its file,
  * position in the file, symbol and paragraph counts.
  */
+import { applyPhraseEdits } from './lib/edits.ts';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseBytes } from '../src/lib/index.ts';
@@ -248,22 +249,7 @@ function reword(pool: Pool, text: string, level: number, rnd: Rnd): string {
     replaced.set(at, { len: k, by: r < 0.8 ? phrase(pool, Math.max(1, k - 1 + Math.floor(rnd() * 3)), rnd) : [] });
     budget -= k;
   }
-  const out: string[] = [];
-  for (let x = 0; x < n; ) {
-    out.push(...(before.get(x) ?? []));
-    const rep = replaced.get(x);
-    if (!rep) {
-      out.push(words[x]!);
-      x++;
-      continue;
-    }
-    const tail = /[,;:.]+$/.exec(words[x + rep.len - 1]!)?.[0] ?? '';
-    const by = [...rep.by];
-    if (by.length && tail) by[by.length - 1] += tail;
-    else if (!by.length && tail && out.length) out[out.length - 1] = out[out.length - 1]!.replace(/[,;:.]*$/, tail);
-    out.push(...by);
-    x += rep.len;
-  }
+  const out = applyPhraseEdits(words, { before, replaced });
   return out.join(' ');
 }
 
