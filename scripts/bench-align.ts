@@ -48,6 +48,7 @@
  * Deterministic: a seeded PRNG, corpus files in name order.
  */
 import { applyPhraseEdits } from './lib/edits.ts';
+import { mulberry32 } from './lib/random.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffWords } from 'diff';
@@ -64,16 +65,6 @@ const TRIALS = Number(value('--trials')) || 8;
 const LEGACY = flag('--legacy');
 const ERRORS = value('--errors');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------
 // The corpus: distinct paragraphs of every text.

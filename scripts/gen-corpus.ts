@@ -35,6 +35,7 @@
  * position in the file, symbol and paragraph counts.
  */
 import { applyPhraseEdits } from './lib/edits.ts';
+import { mulberry32 } from './lib/random.ts';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseBytes } from '../src/lib/index.ts';
@@ -77,16 +78,7 @@ export interface GenResult {
 // ---------------------------------------------------------------------------
 // Randomness
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 type Rnd = () => number;
 const int = (rnd: Rnd, lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
