@@ -10,6 +10,14 @@ import { seriesLineage, type Lineage } from './series/lineage.ts';
 import { cached, codeFingerprint, contentKey, noCache, type Cache } from './cache.ts';
 import type { ResolutionRecord } from './model.ts';
 
+/**
+ * The options the site aligns with: redlines included, so that the lineage's
+ * alignments of successive versions serve the compare pages as they are.
+ * The build's prepare step and the pages must use the same options, or the
+ * cache keys differ and the work is done twice.
+ */
+export const SITE_ALIGN_OPTIONS: AlignOptions = Object.freeze({ redline: true });
+
 const digests = new WeakMap<ResolutionRecord, string>();
 
 /** A hash of everything a record holds (its text, tree and metadata). */
