@@ -4,7 +4,7 @@
  * process of its own with its peak memory, and the baselines measured in the
  * same run.
  *
- *   node scripts/bench.ts [--sizes 100,1000,10000] [--stages parse,series,align,redline,jsdiff,git,render,trivial,search]
+ *   node scripts/bench.ts [--sizes 100,1000,10000] [--stages parse,series,align,redline,jsdiff,git,build,trivial (default; also render,search)]
  *                         [--seed 1] [--date YYYY-MM-DD] [--timeout SECONDS] [--profile STAGE[,STAGE]] [--project 10000] [--no-write]
  *   node scripts/bench.ts --analyse FILE.cpuprofile      (self and inclusive time by function)
  *   node scripts/bench.ts --from a.json,b.json --date D  (merge runs into one report, e.g. a 10,000 run made apart)
@@ -20,6 +20,10 @@
  *            into bench/tmp (the repository's dist/ and caches are not touched)
  *   trivial  baseline: a throwaway Astro project in bench/tmp building as many trivial pages
  *   search   pagefind over the site that render built
+ *   build    the whole product build from scratch, as a user runs it: `npm run build`
+ *            (scripts/build.ts: the parallel prepare step into a cold cache, astro build,
+ *            pagefind) into bench/tmp/build-N; its phases are reported apart, and its
+ *            peak memory is the largest sum of the RSS of all its processes at once
  *
  * Each stage runs under /usr/bin/time -v: wall time and peak RSS of the stage's
  * whole process tree. "work" is the time of the work itself as the stage
@@ -42,9 +46,11 @@ const TMP = join(ROOT, 'bench', 'tmp');
 const args = process.argv.slice(2);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const SIZES = (value('--sizes') ?? '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
-const ALL_STAGES = ['parse', 'series', 'align', 'redline', 'jsdiff', 'git', 'render', 'trivial', 'search'] as const;
+const ALL_STAGES = ['parse', 'series', 'align', 'redline', 'jsdiff', 'git', 'render', 'search', 'build', 'trivial'] as const;
 type StageName = (typeof ALL_STAGES)[number];
-const STAGES = (value('--stages')?.split(',') ?? [...ALL_STAGES]).filter((s): s is StageName => (ALL_STAGES as readonly string[]).includes(s));
+/** By default the whole build stands for render and search (it runs both, with the core's work done in parallel first). */
+const DEFAULT_STAGES: StageName[] = ['parse', 'series', 'align', 'redline', 'jsdiff', 'git', 'build', 'trivial'];
+const STAGES = (value('--stages')?.split(',') ?? DEFAULT_STAGES).filter((s): s is StageName => (ALL_STAGES as readonly string[]).includes(s));
 const SEED = Number(value('--seed') ?? 1);
 const DATE = value('--date') ?? new Date().toISOString().slice(0, 10);
 const TIMEOUT = Number(value('--timeout') ?? 1800) * 1000;
@@ -108,10 +114,16 @@ const result: Result = {
 // Running a stage
 
 /** Runs a command under /usr/bin/time -v; resolves with wall ms, peak RSS and stdout. */
-function timed(cmd: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; log?: string }): Promise<{ ok: boolean; wallMs: number; rssMb: number; stdout: string; note?: string }> {
+function timed(cmd: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; log?: string }): Promise<{ ok: boolean; wallMs: number; rssMb: number; treeRssMb: number; stdout: string; note?: string }> {
   return new Promise((done) => {
     const t = performance.now();
     const child = spawn('/usr/bin/time', ['-v', ...cmd], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // /usr/bin/time reports the largest single process; workers running side by side add up, so the
+    // process group's total RSS is sampled as well.
+    let treeRss = 0;
+    const sampler = setInterval(() => {
+      treeRss = Math.max(treeRss, groupRss(child.pid!));
+    }, 250);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -127,6 +139,7 @@ function timed(cmd: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; 
     }, TIMEOUT);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(sampler);
       const wallMs = performance.now() - t;
       if (options.log) writeFileSync(options.log, `${stdout}\n--- stderr ---\n${stderr}`);
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
@@ -135,11 +148,32 @@ function timed(cmd: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; 
         ok,
         wallMs,
         rssMb: rss ? Number(rss[1]) / 1024 : NaN,
+        treeRssMb: treeRss / 1048576,
         stdout,
         note: timedOut ? `stopped after ${TIMEOUT / 1000} s` : ok ? undefined : `exit ${code}: ${stderr.split('\n').filter((l) => /error/i.test(l)).slice(0, 3).join(' | ').slice(0, 300)}`,
       });
     });
   });
+}
+
+const PAGE = 4096;
+
+/** The summed RSS in bytes of every process in a process group (Linux /proc). */
+function groupRss(pgid: number): number {
+  let sum = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state ppid pgrp ...
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[2]) !== pgid) continue;
+      sum += Number(readFileSync(`/proc/${name}/statm`, 'utf8').split(' ')[1]) * PAGE;
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return sum;
 }
 
 const nodeArgs = (stage: string, size: number) => (PROFILE.has(stage) ? ['--cpu-prof', `--cpu-prof-dir=${join(TMP, 'prof')}`, `--cpu-prof-name=${stage}-${size}.cpuprofile`] : []);
@@ -193,6 +227,25 @@ async function trivialStage(size: number, pages: number): Promise<Run> {
   return { stage: 'trivial', size, ok: r.ok, wallMs: r.wallMs, workMs: r.wallMs, rssMb: r.rssMb, facts: { pages: r.ok ? countPages(join(proj, 'dist')) : 0 }, note: r.note };
 }
 
+/**
+ * The whole build as a user runs it (`npm run build`), from scratch: a cold
+ * cache and a fresh output folder. scripts/build.ts prints a line
+ * `build: phases {...}` with the time of each phase in ms.
+ */
+async function buildStage(size: number, corpus: string): Promise<Run> {
+  const outDir = join(TMP, `build-${size}`);
+  const cacheDir = join(TMP, `build-cache-${size}`);
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = { ...process.env, PALIMPSEST_CONTENT: corpus, PALIMPSEST_CACHE: cacheDir, PALIMPSEST_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
+  const r = await timed([NODE, join(ROOT, 'scripts', 'build.ts')], { env, log: join(TMP, 'astro', `build-${size}.log`) });
+  // Exit 1 with diagnostics is still a built site; only a missing site is a failure.
+  const built = existsSync(join(outDir, 'index.html'));
+  const phases = /build: phases (\{.*\})/.exec(r.stdout);
+  const facts: Record<string, unknown> = { pages: built ? countPages(outDir) : 0, largestProcessMb: Math.round(r.rssMb), ...(phases ? (JSON.parse(phases[1]!) as Record<string, number>) : {}) };
+  return { stage: 'build', size, ok: built && !r.note?.startsWith('stopped'), wallMs: r.wallMs, workMs: r.wallMs, rssMb: r.treeRssMb, facts, note: built ? undefined : r.note };
+}
+
 async function searchStage(size: number): Promise<Run> {
   const outDir = join(TMP, `site-${size}`);
   if (!existsSync(join(outDir, 'index.html'))) return { stage: 'search', size, ok: false, wallMs: NaN, workMs: NaN, rssMb: NaN, facts: {}, note: 'no site (render did not run)' };
@@ -226,7 +279,8 @@ function stats(sizes: number[]): { median: number; max: number } {
 }
 
 function siteFacts(size: number): SiteFacts | null {
-  const dir = join(TMP, `site-${size}`);
+  // The site the whole build made, or else the one render made.
+  const dir = [join(TMP, `build-${size}`), join(TMP, `site-${size}`)].find((d) => existsSync(join(d, 'index.html'))) ?? join(TMP, `site-${size}`);
   if (!existsSync(join(dir, 'index.html'))) return null;
   const files = walk(dir);
   const html = files.filter((f) => f.path.endsWith('.html') && !f.path.includes('/pagefind/'));
@@ -374,6 +428,12 @@ function ratios(): string {
     const al = get('align');
     if (al && git && typeof git.facts.batchMs === 'number') lines.push(`| ${size} | lineage (align+blame) / git diff --word-diff, one process | ${(al.workMs / git.facts.batchMs).toFixed(2)} |`);
     if (render && trivial) lines.push(`| ${size} | astro build of the site / astro build of as many trivial pages | ${(render.wallMs / trivial.wallMs).toFixed(2)} |`);
+    const build = get('build');
+    if (build) {
+      lines.push(`| ${size} | whole build from scratch (npm run build: prepare, astro build, pagefind), minutes | ${(build.wallMs / 60000).toFixed(1)} |`);
+      const astro = build.facts.astroMs;
+      if (typeof astro === 'number' && trivial) lines.push(`| ${size} | astro build phase of the whole build (core work already in the cache) / astro build of as many trivial pages | ${(astro / trivial.wallMs).toFixed(2)} |`);
+    }
     const whole = (['parse', 'series', 'render', 'search'] as StageName[]).map(get);
     if (whole.every(Boolean)) lines.push(`| ${size} | whole build (astro build + pagefind), minutes | ${((render!.wallMs + get('search')!.wallMs) / 60000).toFixed(1)} |`);
   }
@@ -497,12 +557,13 @@ for (const size of SIZES) {
     let run: Run;
     if (stage === 'render') run = await renderStage(size, corpus);
     else if (stage === 'trivial') {
-      const render = result.runs.find((r) => r.stage === 'render' && r.size === size && r.ok);
+      const render = result.runs.find((r) => (r.stage === 'render' || r.stage === 'build') && r.size === size && r.ok);
       // As many pages as the site built; without a finished render there is nothing to match.
       const pages = render?.facts.pages as number | undefined;
       if (!pages) continue;
       run = await trivialStage(size, pages);
     } else if (stage === 'search') run = await searchStage(size);
+    else if (stage === 'build') run = await buildStage(size, corpus);
     else run = await coreStage(stage, size, corpus, work);
     result.runs.push(run);
     console.log(`  ${stage.padEnd(8)} ${run.ok ? '' : 'FAILED '}wall ${fmtMs(run.wallMs)}, work ${fmtMs(run.workMs)} (${fmtPer(run.workMs / size)} a version), peak RSS ${Math.round(run.rssMb)} MB ${JSON.stringify(run.facts)}${run.note ? ` ${run.note}` : ''}  load ${loadavg()[0]!.toFixed(2)}`);
