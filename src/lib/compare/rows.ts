@@ -1,0 +1,214 @@
+/**
+ * Two versions of a resolution, compared paragraph by paragraph: the core's
+ * alignment (src/lib/align) turned into rows in reading order, with redline
+ * segments (src/lib/diff) as hast for the core's sanitizer
+ * (src/lib/export/html.ts), and the counts of what changed.
+ *
+ * Inline: struck and inserted words in one text. Side by side: the old text
+ * with its deletions, the new text with its insertions. Every mark carries
+ * words for screen readers ("deleted:", "inserted:") besides its strike or
+ * underline (see ins::before in site.css), so that nothing depends on colour.
+ *
+ * Framework-free and free of Node modules: the site renders it at build time
+ * and the compare page for any pair runs it in the browser (view.ts).
+ */
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import { hastToHtml } from '../export/html.ts';
+import type { ListAlignment, Pair, VersionAlignment } from '../align/align.ts';
+import type { Unit, VersionUnits } from '../align/units.ts';
+import type { Segment } from '../diff/redline.ts';
+
+export type RowChange = 'unchanged' | 'edited' | 'moved' | 'inserted' | 'deleted' | 'split' | 'merged';
+
+/** One row of a comparison, its texts as hast (not yet sanitized). */
+export interface CompareEntry {
+  /** Anchor on the compare page: "c-OP6" (by the new paragraph), "c-old-PP2" for a deleted one. */
+  anchor: string;
+  section: 'preamble' | 'operative';
+  change: RowChange;
+  /** Paragraph ids in the old and the new version. */
+  a: string[];
+  b: string[];
+  pair?: Pair;
+  inline: ElementContent[];
+  sideA: ElementContent[];
+  sideB: ElementContent[];
+}
+
+/** One row of a comparison, its texts as sanitized HTML. */
+export interface CompareRow extends Omit<CompareEntry, 'inline' | 'sideA' | 'sideB'> {
+  inline: string;
+  sideA: string;
+  sideB: string;
+}
+
+export interface StepSummary {
+  inserted: number;
+  deleted: number;
+  edited: number;
+  moved: number;
+  unchanged: number;
+  splits: number;
+  merges: number;
+  technical: number;
+  substantive: number;
+  stronger: { a: string; b: string; from: string; to: string }[];
+  weaker: { a: string; b: string; from: string; to: string }[];
+  /** Paragraphs touched in any way: inserted + deleted + edited + moved + splits + merges. */
+  changed: number;
+}
+
+export function summarize(al: VersionAlignment): StepSummary {
+  const s: StepSummary = { inserted: al.inserted.length, deleted: al.deleted.length, edited: 0, moved: 0, unchanged: 0, splits: al.splits.length, merges: al.merges.length, technical: 0, substantive: 0, stronger: [], weaker: [], changed: 0 };
+  for (const p of al.pairs) {
+    if (p.change === 'moved') s.moved++;
+    else if (p.change === 'edited') s.edited++;
+    else s.unchanged++;
+    if (p.class === 'technical') s.technical++;
+    else if (p.class === 'substantive') s.substantive++;
+    if (p.verb?.direction === 'stronger') s.stronger.push({ a: p.a, b: p.b, from: p.verb.from, to: p.verb.to });
+    if (p.verb?.direction === 'weaker') s.weaker.push({ a: p.a, b: p.b, from: p.verb.from, to: p.verb.to });
+  }
+  s.changed = s.inserted + s.deleted + s.edited + s.moved + s.splits + s.merges;
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Hast
+
+type Mode = 'inline' | 'a' | 'b';
+
+// The words a screen reader announces ("deleted:", "inserted:") come from the
+// stylesheet (ins::before, del::before), so the marks stay one element each.
+function delMark(text: string): ElementContent {
+  return h('del', text);
+}
+
+function insMark(text: string): ElementContent {
+  return h('ins', text);
+}
+
+/** Segments of a redline for one view. */
+export function segmentsToHast(segments: readonly Segment[], mode: Mode): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const s of segments) {
+    if (s.kind === 'equal') out.push({ type: 'text', value: s.text });
+    else if (s.kind === 'delete' && mode !== 'b') out.push(delMark(s.text));
+    else if (s.kind === 'insert' && mode !== 'a') out.push(insMark(s.text));
+  }
+  return out;
+}
+
+function subLabel(id: string): string {
+  const m = /\(([^()]+)\)$/.exec(id);
+  return m ? `(${m[1]})` : id;
+}
+
+/** A whole unit, plain, struck or inserted, with its sub-paragraphs. */
+function unitHast(u: Unit, mark: 'del' | 'ins' | null, label = ''): ElementContent[] {
+  const wrap = (t: string): ElementContent => (mark === 'del' ? delMark(t) : mark === 'ins' ? insMark(t) : { type: 'text', value: t });
+  const out: ElementContent[] = [h('p', [...(label ? [h('span', { className: ['label'] }, label), { type: 'text' as const, value: ' ' }] : []), wrap(u.text)])];
+  if (u.subparagraphs.length) out.push(h('ol', u.subparagraphs.map((s) => h('li', unitHast(s, mark, subLabel(s.id))))));
+  return out;
+}
+
+interface Entry {
+  change: RowChange;
+  a: Unit[];
+  b: Unit[];
+  pair?: Pair;
+  redline?: Segment[];
+}
+
+/** The entries of a list alignment in the order of the new text, deleted units after their old neighbour. */
+function orderEntries(A: readonly Unit[], B: readonly Unit[], list: ListAlignment): Entry[] {
+  const a = new Map(A.map((u) => [u.id, u]));
+  const b = new Map(B.map((u) => [u.id, u]));
+  const byB = new Map<string, Entry>();
+  for (const p of list.pairs) if (a.has(p.a) && b.has(p.b)) byB.set(p.b, { change: p.change, a: [a.get(p.a)!], b: [b.get(p.b)!], pair: p, ...(p.redline ? { redline: p.redline } : {}) });
+  for (const s of list.splits) {
+    const e: Entry = { change: 'split', a: [a.get(s.a)!].filter(Boolean), b: s.b.map((id) => b.get(id)!).filter(Boolean), ...(s.redline ? { redline: s.redline } : {}) };
+    for (const id of s.b) byB.set(id, e);
+  }
+  for (const m of list.merges) byB.set(m.b, { change: 'merged', a: m.a.map((id) => a.get(id)!).filter(Boolean), b: [b.get(m.b)!].filter(Boolean), ...(m.redline ? { redline: m.redline } : {}) });
+  for (const id of list.inserted) if (b.has(id)) byB.set(id, { change: 'inserted', a: [], b: [b.get(id)!] });
+  const out: Entry[] = [];
+  for (const u of B) {
+    const e = byB.get(u.id);
+    if (e && !out.includes(e)) out.push(e);
+  }
+  // Deleted units: after the entry that holds the nearest old unit before them.
+  const deleted = new Set(list.deleted);
+  A.forEach((u, i) => {
+    if (!deleted.has(u.id)) return;
+    const e: Entry = { change: 'deleted', a: [u], b: [] };
+    let at = 0;
+    for (let k = i - 1; k >= 0; k--) {
+      const idx = out.findIndex((x) => x.a.some((y) => y.id === A[k]!.id));
+      if (idx !== -1) {
+        at = idx + 1;
+        break;
+      }
+    }
+    out.splice(at, 0, e);
+  });
+  return out;
+}
+
+/** The text of an entry in one view. */
+function entryHast(e: Entry, mode: Mode, label = ''): ElementContent[] {
+  const lead = label ? [h('span', { className: ['label'] }, label), { type: 'text' as const, value: ' ' }] : [];
+  if (e.change === 'inserted') return mode === 'a' ? [] : unitHast(e.b[0]!, 'ins', label);
+  if (e.change === 'deleted') return mode === 'b' ? [] : unitHast(e.a[0]!, 'del', label);
+  if (e.pair && e.redline) {
+    const out: ElementContent[] = [h('p', [...lead, ...segmentsToHast(e.redline, mode)])];
+    const sub = e.pair.subparagraphs;
+    if (sub) {
+      const entries = orderEntries(e.a[0]!.subparagraphs, e.b[0]!.subparagraphs, sub);
+      const items = entries.map((x) => entryHast(x, mode, subLabel((mode === 'a' ? x.a[0] : x.b[0] ?? x.a[0])?.id ?? ''))).filter((c) => c.length);
+      if (items.length) out.push(h('ol', items.map((c) => h('li', c))));
+    }
+    return out;
+  }
+  // Split or merge: one redline over the joined texts.
+  if (e.redline) return [h('p', [...lead, ...segmentsToHast(e.redline, mode)])];
+  const units = mode === 'a' ? e.a : e.b;
+  return units.flatMap((u) => unitHast(u, null, label));
+}
+
+function sectionOf(id: string): 'preamble' | 'operative' {
+  return id.startsWith('PP') ? 'preamble' : 'operative';
+}
+
+/** Rows of a comparison in the order of the new version, their texts as hast. */
+export function compareEntries(ua: VersionUnits, ub: VersionUnits, al: VersionAlignment): CompareEntry[] {
+  const A = [...ua.preamble, ...ua.operative];
+  const B = [...ub.preamble, ...ub.operative];
+  return orderEntries(A, B, al).map((e) => {
+    const a = e.a.map((u) => u.id);
+    const b = e.b.map((u) => u.id);
+    const main = b[0] ?? a[0]!;
+    return {
+      anchor: b.length ? `c-${b[0]}` : `c-old-${a[0]}`,
+      section: sectionOf(main),
+      change: e.change,
+      a,
+      b,
+      ...(e.pair ? { pair: e.pair } : {}),
+      inline: entryHast(e, 'inline'),
+      sideA: entryHast(e, 'a'),
+      sideB: entryHast(e, 'b'),
+    };
+  });
+}
+
+/** Rows of a comparison in the order of the new version, their texts as sanitized HTML. */
+export function compareRows(ua: VersionUnits, ub: VersionUnits, al: VersionAlignment): CompareRow[] {
+  return compareEntries(ua, ub, al).map((e) => ({ ...e, inline: hastToHtml(e.inline), sideA: hastToHtml(e.sideA), sideB: hastToHtml(e.sideB) }));
+}
+
+/** A redline of two plain texts as sanitized inline HTML (for paragraph histories). */
+export function redlineHtml(segments: readonly Segment[]): string {
+  return hastToHtml(segmentsToHast(segments, 'inline'));
+}

@@ -1,0 +1,322 @@
+/**
+ * Compare any two versions of a series (issue: compare with a permalink).
+ * Only the precomputed pairs (src/lib/series/pairs.ts) have pages of their
+ * own; any other pair is compared in the browser on /series/<slug>/compare/
+ * ?a=<older>&b=<newer>, by the same core (src/lib/compare/view.ts) over the
+ * records of data/records/. On the built site, in Debian's Chromium:
+ *
+ * - the build holds exactly the precomputed pairs' pages;
+ * - a pair with no page of its own, opened by its permalink: the 2017 draft
+ *   (Hungary and Italy, content/ga72-2017-draft-resolution.txt) → A/C.3/75/
+ *   L.8/Rev.1 (2020, content/ga75-2020-third-committee-report.md), third and
+ *   fifth of six. Read side by side: PP1's list of resolutions, which ends at
+ *   "71/209 of 19 December 2016," in 2017, gains "72/196 of 19 December 2017,
+ *   73/186 of 17 December 2018 and 74/177 of 18 December 2019"; "trafficking
+ *   in precious metals and stones" became "precious metals, stones and other
+ *   minerals" (PP9); "a zerotolerance approach" became "a zero-tolerance
+ *   approach" (PP20); the Chief Executives Board's "Akoma Ntoso documentation
+ *   standard" became "the efforts made by some Member States to establish a
+ *   common documentation standard" (PP19);
+ * - its view toggle, filters and permalink;
+ * - for precomputed pairs, the browser's HTML equals the prerendered page's;
+ * - the pair picker: a precomputed pair opens its page, any other the permalink;
+ * - hostile text in a record stays text; the scripts import no Node module;
+ * - axe-core on the page, before and after a comparison.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { DIST, ensureBuilt, launch, screenshotPath, serve, type Served } from './helpers.ts';
+import { precomputedPairs } from '../../src/lib/series/pairs.ts';
+
+const SERIES = 'strengthening-the-united-nations-crime-prevention-and-criminal-justice-programme';
+const VERSIONS = ['a-c-3-68-l-18', 'a-c-3-68-l-18-rev-1', 'ga72-2017-draft-resolution-1', 'a-c-3-74-l-18-rev-1', 'a-c-3-75-l-8-rev-1', 'a-res-76-187'];
+const DRAFT_2017 = 'ga72-2017-draft-resolution-1';
+const L8 = 'a-c-3-75-l-8-rev-1';
+const L18 = 'a-c-3-74-l-18-rev-1';
+const ANY = `/series/${SERIES}/compare/`;
+
+let server: Served;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  server = await serve();
+  browser = await launch();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Watched {
+  page: Page;
+  requests: string[];
+  errors: string[];
+}
+
+async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Watched> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const page = await ctx.newPage();
+  const w: Watched = { page, requests: [], errors: [] };
+  await page.route('**/*', (route) => {
+    w.requests.push(route.request().url());
+    return route.request().url().startsWith(server.url) ? route.continue() : route.abort();
+  });
+  page.on('pageerror', (e) => w.errors.push(e.message));
+  if (path) await page.goto(`${server.url}${path}`);
+  return w;
+}
+
+/** Waits for the browser's comparison to be shown. */
+async function compared(p: Page): Promise<void> {
+  await p.locator('#compare-result').waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Text of the marks in a row's inline view. */
+async function marks(p: Page, row: string, tag: 'ins' | 'del'): Promise<string> {
+  return (await p.locator(`#${row} .inline ${tag}`).allTextContents()).join(' | ');
+}
+
+async function axe(p: Page, onlyContrast = false): Promise<string[]> {
+  const builder = new AxeBuilder({ page: p });
+  const result = await (onlyContrast ? builder.withRules(['color-contrast']) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The parts of a compare page the core renders. */
+async function rendered(p: Page): Promise<{ heading: string; summary: string; rows: string }> {
+  return p.evaluate(() => ({
+    heading: document.getElementById('compare-heading')!.innerHTML,
+    summary: document.getElementById('compare-summary')!.innerHTML,
+    rows: document.getElementById('rows')!.innerHTML,
+  }));
+}
+
+describe('compare any two versions', () => {
+  test('the build has a page for each precomputed pair only, one compare page per series, and a record file per version', () => {
+    const dir = join(DIST, 'series', SERIES, 'compare');
+    const expected = precomputedPairs(VERSIONS.length).map((x) => `${VERSIONS[x.a]}..${VERSIONS[x.b]}`);
+    expect(readdirSync(dir).filter((f) => f !== 'index.html').sort()).toEqual([...expected].sort());
+    expect(existsSync(join(dir, 'index.html'))).toBe(true);
+    expect(existsSync(join(dir, `${DRAFT_2017}..${L8}`))).toBe(false);
+    for (const v of VERSIONS) {
+      const text = readFileSync(join(DIST, 'data', 'records', `${v}.json`), 'utf8');
+      const record = JSON.parse(text) as { tree?: { type: string }; id?: string };
+      expect(record.tree?.type, v).toBe('resolution');
+    }
+  });
+
+  test('a pair with no page of its own, by its permalink: the redline read by hand', { timeout: 60_000 }, async () => {
+    const w = await open(`${ANY}?a=${DRAFT_2017}&b=${L8}`);
+    const p = w.page;
+    await compared(p);
+    expect(await p.locator('h1').textContent()).toBe('Changes from Draft of 13 October 2017 (Hungary and Italy) to A/C.3/75/L.8/Rev.1');
+    expect(await p.title()).toBe('Compare Draft of 13 October 2017 (Hungary and Italy) → A/C.3/75/L.8/Rev.1 · Palimpsest');
+    expect(await p.locator('.lede').textContent()).toContain('1 version in between.');
+    // The two records were fetched from the build's data/records/.
+    expect(w.requests).toEqual(expect.arrayContaining([`${server.url}/data/records/${DRAFT_2017}.json`, `${server.url}/data/records/${L8}.json`]));
+    expect(await marks(p, 'c-PP1', 'ins')).toContain('72/196 of 19 December 2017, 73/186 of 17 December 2018 and 74/177 of 18 December 2019');
+    expect(await marks(p, 'c-PP1', 'del')).toBe('');
+    expect(await marks(p, 'c-PP9', 'del')).toContain('and stones');
+    expect(await marks(p, 'c-PP9', 'ins')).toContain(', stones and other minerals');
+    expect(await marks(p, 'c-PP20', 'del')).toBe('zerotolerance');
+    expect(await marks(p, 'c-PP20', 'ins')).toBe('zero-tolerance');
+    expect(await marks(p, 'c-PP19', 'del')).toContain('Akoma Ntoso');
+    expect(await marks(p, 'c-PP19', 'ins')).toContain('the efforts made by some Member States to establish a common');
+    // Rows link to the paragraphs of each version; the summary's links lead to rows of the page.
+    expect(await p.locator('#c-PP20 .row-head a').last().getAttribute('href')).toBe(`/versions/${L8}/#PP20`);
+    const bad = await p.locator('a[href^="#"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => id && !document.getElementById(decodeURIComponent(id))));
+    expect(bad).toEqual([]);
+    // Screen readers hear what each mark is.
+    expect(await p.locator('#c-PP20 .inline del').evaluate((e) => getComputedStyle(e, '::before').content)).toContain('deleted');
+    expect(await p.locator('#compare-status').textContent()).toMatch(/^Compared in your browser: \d+ of \d+ paragraphs changed\.$/);
+    expect(await p.locator('#pick-a').inputValue()).toBe(DRAFT_2017);
+    expect(await p.locator('#pick-b').inputValue()).toBe(L8);
+    await p.screenshot({ path: screenshotPath('compare-any') });
+    await p.getByText('Compare other versions of this series').click();
+    await p.screenshot({ path: screenshotPath('compare-any-picker') });
+    expect(w.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  test('the view toggle, the filters and the permalink', { timeout: 60_000 }, async () => {
+    const w = await open(`${ANY}?a=${DRAFT_2017}&b=${L8}#c-PP20`);
+    const p = w.page;
+    await compared(p);
+    // The anchor names a row the script made: it is scrolled to.
+    const box = await p.locator('#c-PP20').boundingBox();
+    expect(box && box.y >= 0 && box.y < 900).toBe(true);
+    const side = p.locator('#c-PP20 .side');
+    const inline = p.locator('#c-PP20 .inline');
+    expect(await inline.isVisible()).toBe(true);
+    expect(await side.isVisible()).toBe(false);
+    await p.getByRole('button', { name: 'Side by side' }).click();
+    expect(await side.isVisible()).toBe(true);
+    expect(await inline.isVisible()).toBe(false);
+    expect(await p.getByRole('button', { name: 'Side by side' }).getAttribute('aria-pressed')).toBe('true');
+    const url = new URL(p.url());
+    expect([url.searchParams.get('a'), url.searchParams.get('b'), url.searchParams.get('view')]).toEqual([DRAFT_2017, L8, 'side']);
+    expect(await side.locator('> div').nth(0).locator('del').allTextContents()).toEqual(['zerotolerance']);
+    expect(await side.locator('> div').nth(0).locator('ins').count()).toBe(0);
+    expect(await side.locator('> div').nth(1).locator('ins').allTextContents()).toEqual(['zero-tolerance']);
+    expect(await side.locator('> div').nth(1).locator('.side-label').textContent()).toBe('A/C.3/75/L.8/Rev.1');
+    await p.screenshot({ path: screenshotPath('compare-any-side') });
+    // A reload keeps the pair and the view.
+    await p.reload();
+    await compared(p);
+    expect(await side.isVisible()).toBe(true);
+    await p.getByRole('button', { name: 'Inline redline' }).click();
+    expect(await inline.isVisible()).toBe(true);
+    expect(new URL(p.url()).searchParams.get('view')).toBeNull();
+    const unchanged = p.locator('.row[data-change="unchanged"]').first();
+    const preamble = p.locator('.row[data-section="preamble"]').first();
+    expect(await unchanged.isVisible()).toBe(true);
+    await p.getByLabel('Changed paragraphs only').check();
+    expect(await unchanged.isVisible()).toBe(false);
+    expect(await p.locator('#c-PP20').isVisible()).toBe(true);
+    expect(await preamble.isVisible()).toBe(true);
+    await p.getByLabel('Operative paragraphs only').check();
+    expect(await preamble.isVisible()).toBe(false);
+    expect(await p.locator('.row[data-section="operative"][data-change="edited"]').first().isVisible()).toBe(true);
+    // Newer version first: the permalink is put in order.
+    await p.goto(`${server.url}${ANY}?a=${L8}&b=${DRAFT_2017}`);
+    await compared(p);
+    const ordered = new URL(p.url());
+    expect([ordered.searchParams.get('a'), ordered.searchParams.get('b')]).toEqual([DRAFT_2017, L8]);
+    expect(await p.locator('h1').textContent()).toBe('Changes from Draft of 13 October 2017 (Hungary and Italy) to A/C.3/75/L.8/Rev.1');
+    // A slug the series does not have, or the same version twice: a message, no comparison.
+    await p.goto(`${server.url}${ANY}?a=${DRAFT_2017}&b=nothing-of-the-kind`);
+    expect(await p.locator('#compare-status').textContent()).toContain('This series has no version “nothing-of-the-kind”');
+    expect(await p.locator('#compare-result').isVisible()).toBe(false);
+    await p.goto(`${server.url}${ANY}?a=${L8}&b=${L8}`);
+    expect(await p.locator('#compare-status').textContent()).toBe('Choose two different versions.');
+    expect(w.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  test('for a precomputed pair, the browser renders the same HTML as the prerendered page', { timeout: 90_000 }, async () => {
+    // Successive (2019 → 2020, the pair of site.test.ts) and against the latest (2013 → A/RES/76/187).
+    for (const [a, b] of [[L18, L8], ['a-c-3-68-l-18', 'a-res-76-187']] as const) {
+      const pre = await open(`/series/${SERIES}/compare/${a}..${b}/`);
+      const expected = await rendered(pre.page);
+      expect(expected.rows.length).toBeGreaterThan(1000);
+      await pre.page.context().close();
+      const w = await open(`${ANY}?a=${a}&b=${b}`);
+      await compared(w.page);
+      const got = await rendered(w.page);
+      expect(got.heading).toBe(expected.heading);
+      expect(got.summary).toBe(expected.summary);
+      expect(got.rows).toBe(expected.rows);
+      // Its own page is offered.
+      expect(await w.page.locator('#compare-status a').getAttribute('href')).toBe(`/series/${SERIES}/compare/${a}..${b}/`);
+      expect(w.errors).toEqual([]);
+      await w.page.context().close();
+    }
+  });
+
+  test('the pair picker: links to the precomputed pairs, menus for any pair', { timeout: 60_000 }, async () => {
+    const w = await open(`/series/${SERIES}/compare/${L18}..${L8}/`);
+    const p = w.page;
+    await p.getByText('Compare other versions of this series').click();
+    const picker = p.locator('.pair-picker');
+    // A link per precomputed pair (2k − 3 for k versions), the page's own pair not a link.
+    expect(await picker.locator('li a').count()).toBe(precomputedPairs(VERSIONS.length).length - 1);
+    expect(await picker.locator('[aria-current="page"]').textContent()).toBe('A/C.3/74/L.18/Rev.1 → A/C.3/75/L.8/Rev.1');
+    expect(await p.locator('#pick-a option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(VERSIONS);
+    expect(await p.locator('#pick-a').inputValue()).toBe(L18);
+    expect(await p.locator('#pick-b').inputValue()).toBe(L8);
+    // The same version twice.
+    await p.getByLabel('From').selectOption(L8);
+    await p.getByRole('button', { name: 'Compare', exact: true }).click();
+    expect(await p.locator('#pick-note').textContent()).toBe('Choose two different versions.');
+    // A precomputed pair, newer first: its own page.
+    await p.getByLabel('From').selectOption('a-res-76-187');
+    await p.getByLabel('to', { exact: true }).selectOption(DRAFT_2017);
+    await p.getByRole('button', { name: 'Compare', exact: true }).click();
+    await p.waitForURL(`${server.url}/series/${SERIES}/compare/${DRAFT_2017}..a-res-76-187/`);
+    expect(await p.locator('h1').textContent()).toContain('A/RES/76/187');
+    // Any other pair: the permalink, compared in the browser.
+    await p.getByText('Compare other versions of this series').click();
+    await p.getByLabel('From').selectOption('a-c-3-68-l-18-rev-1');
+    await p.getByLabel('to', { exact: true }).selectOption(L18);
+    await p.getByRole('button', { name: 'Compare', exact: true }).click();
+    await p.waitForURL(`${server.url}${ANY}?a=a-c-3-68-l-18-rev-1&b=${L18}`);
+    await compared(p);
+    expect(await p.locator('h1').textContent()).toBe('Changes from A/C.3/68/L.18/Rev.1 to A/C.3/74/L.18/Rev.1');
+    expect(await p.locator('.lede').textContent()).toContain('1 version in between.');
+    // On the compare page, the same menus lead on (folded once a comparison is shown).
+    expect(await p.locator('#pick-a').isVisible()).toBe(false);
+    await p.getByText('Compare other versions of this series').click();
+    await p.getByLabel('From').selectOption('a-c-3-68-l-18');
+    await p.getByLabel('to', { exact: true }).selectOption(L8);
+    await p.getByRole('button', { name: 'Compare', exact: true }).click();
+    await p.waitForURL(`${server.url}${ANY}?a=a-c-3-68-l-18&b=${L8}`);
+    await compared(p);
+    expect(await p.locator('.lede').textContent()).toContain('3 versions in between.');
+    expect(w.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  test('hostile text in a record is shown as text; the scripts import no Node module', { timeout: 60_000 }, async () => {
+    const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><a href="javascript:window.__pwned=3">x</a>';
+    const w = await open('');
+    const p = w.page;
+    let dialogs = 0;
+    p.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    // The older record's PP1 and title carry hostile markup (as a document could).
+    await p.route(`${server.url}/data/records/${DRAFT_2017}.json`, async (route) => {
+      const record = JSON.parse(readFileSync(join(DIST, 'data', 'records', `${DRAFT_2017}.json`), 'utf8')) as { title: string; tree: { children: { type: string; children: { type: string; children: { type: string; value?: string }[] }[] }[] } };
+      const pp1 = record.tree.children.find((c) => c.type === 'preamble')!.children[0]!;
+      const t = pp1.children.find((c) => c.type === 'text')!;
+      t.value = `${t.value} ${HOSTILE}`;
+      record.title = `${record.title} ${HOSTILE}`;
+      await route.fulfill({ contentType: 'application/json', body: JSON.stringify(record) });
+    });
+    await p.goto(`${server.url}${ANY}?a=${DRAFT_2017}&b=${L8}`);
+    await compared(p);
+    await p.waitForTimeout(300);
+    expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    expect(await p.locator('main img, main script, #rows iframe, #rows a[href^="javascript:"]').count()).toBe(0);
+    expect(await marks(p, 'c-PP1', 'del')).toContain(HOSTILE);
+    expect(w.requests.filter((u) => !u.startsWith(`${server.url}/`))).toEqual([]);
+    // The scripts of the page: none imports a Node module (the core runs in the browser as it is).
+    const scripts = [...new Set(w.requests.filter((u) => u.endsWith('.js')))];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const u of scripts) {
+      const text = readFileSync(join(DIST, decodeURIComponent(new URL(u).pathname)), 'utf8');
+      expect(text, u).not.toMatch(/["'`]node:[a-z]/);
+    }
+    expect(w.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  test('axe-core finds no violations on the compare page, empty and with a comparison, light and dark', { timeout: 240_000 }, async () => {
+    // In dark mode only contrast changes, so only contrast is checked there (as site.test.ts does).
+    const runs = (['light', 'dark'] as const).flatMap((scheme) => (['empty', 'inline', 'side'] as const).map((kind) => ({ scheme, kind })));
+    const problems = (
+      await Promise.all(
+        runs.map(async ({ scheme, kind }) => {
+          const w = await open(kind === 'empty' ? ANY : `${ANY}?a=${DRAFT_2017}&b=${L8}`, scheme);
+          if (kind === 'empty') {
+            expect(await w.page.locator('#compare-result').isVisible()).toBe(false);
+            expect(await w.page.locator('#pick-a').isVisible()).toBe(true);
+          } else await compared(w.page);
+          if (kind === 'side') await w.page.getByRole('button', { name: 'Side by side' }).click();
+          const found = (await axe(w.page, scheme === 'dark')).map((v) => `${scheme} ${kind}: ${v}`);
+          if (scheme === 'dark' && kind === 'side') await w.page.screenshot({ path: screenshotPath('compare-any-dark') });
+          await w.page.context().close();
+          return found;
+        }),
+      )
+    ).flat();
+    expect(problems).toEqual([]);
+  });
+});
