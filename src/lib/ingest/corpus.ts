@@ -27,33 +27,52 @@ export function parseCached(bytes: Uint8Array, file: string, cache: Cache = noCa
   return cached(cache, 'parse', contentKey(codeFingerprint(), file, bytes), () => parseBytes(bytes, file));
 }
 
-export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
-  const files = readdirSync(dir, { withFileTypes: true })
+/**
+ * The documents of a folder, as the paths loadCorpus reads them by: `dir`
+ * joined with each name, in name order. The path is part of the parse cache's
+ * key, so whatever fills the cache ahead of loadCorpus must use these strings.
+ */
+export function documentFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.test(e.name))
     .map((e) => e.name)
-    .sort();
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/**
+ * Read and parse one file through the cache: its document, or a diagnostic
+ * when it cannot be read or decoded. Any other error (a bug) is thrown.
+ */
+export function readDocument(file: string, cache?: Cache): { document: ParsedDocument } | { diagnostic: Diagnostic } {
+  let bytes: Uint8Array;
+  try {
+    // The size first: a file over the limit is refused without being read (one of several GB
+    // could not even be read into memory).
+    checkDocumentSize(statSync(file).size, file);
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { diagnostic: unreadable(file, error) };
+  }
+  try {
+    return { document: parseCached(bytes, file, cache) };
+  } catch (error) {
+    if (!(error instanceof UnreadableDocumentError)) throw error;
+    return { diagnostic: unreadable(file, error) };
+  }
+}
+
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const documents: ParsedDocument[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of files) {
-    const file = join(dir, name);
-    let bytes: Uint8Array;
-    try {
-      // The size first: a file over the limit is refused without being read (one of several GB
-      // could not even be read into memory).
-      checkDocumentSize(statSync(file).size, file);
-      bytes = readFileSync(file);
-    } catch (error) {
-      diagnostics.push(unreadable(file, error));
+  for (const file of documentFiles(dir)) {
+    const read = readDocument(file, options.cache);
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
       continue;
     }
-    try {
-      const doc = parseCached(bytes, file, options.cache);
-      documents.push(doc);
-      diagnostics.push(...doc.diagnostics);
-    } catch (error) {
-      if (!(error instanceof UnreadableDocumentError)) throw error;
-      diagnostics.push(unreadable(file, error));
-    }
+    documents.push(read.document);
+    diagnostics.push(...read.document.diagnostics);
   }
   diagnostics.push(...duplicateVersions(documents.flatMap((d) => d.resolutions)));
   return { documents, diagnostics };

@@ -12,7 +12,7 @@
 import type { Diagnostic, DocumentKind, ParsedDocument, Passage, Phrasing, ResolutionRecord, Stage } from '../model.ts';
 import { normalizeText } from '../ingest/normalize.ts';
 import { textToBlocks, type Block } from '../ingest/blocks.ts';
-import { foldSpace, missingWords, phrasingToText, readableText, stripFootnoteTokens, coverageWords } from '../text.ts';
+import { countCoverageWords, foldSpace, missingWords, phrasingToText, readableText, stripFootnoteTokens, coverageWords, WordBalance } from '../text.ts';
 import { sliceInline, trimInline } from './inline.ts';
 import { buildResolution } from './resolution.ts';
 import { readDraftHistory, splitStateList, type DraftHistory } from './history.ts';
@@ -290,9 +290,14 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     }
 
     const title = foldSpace(readableText(span.title)).replace(/^[*_\s]+|[*_\s]+$/g, '');
-    const inputWords = spanWords(blocks, span);
-    const gotWords = [...treeWords(built.tree), ...built.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))];
-    const lost = missingWords(inputWords, gotWords);
+    // Coverage: the words of the span counted up, the words of the tree and the diagnostics counted down, in
+    // one map; only when a word is lost are the lists made, for the message (which names them in order).
+    const balance = new WordBalance();
+    let inputCount = 0;
+    for (const t of spanTexts(blocks, span)) inputCount += balance.addText(t, 1);
+    for (const w of treeWords(built.tree)) balance.addWord(w, -1);
+    for (const d of built.diagnostics) if (d.text) balance.addText(d.text, -1);
+    const lost = balance.lost() ? missingWords(spanTexts(blocks, span).flatMap(coverageWords), [...treeWords(built.tree), ...built.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))]) : [];
     const recordDiagnostics = [...built.diagnostics];
     if (lost.length) {
       recordDiagnostics.push({ file, line: blocks[span.opening]!.line, severity: 'warning', code: 'coverage', message: `${lost.length} word(s) of the text are not in the tree: ${lost.slice(0, 12).join(' ')}${lost.length > 12 ? ' …' : ''}`, text: lost.join(' ') });
@@ -318,7 +323,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       lines: { start: firstLine, end: built.endLine },
       tree: built.tree,
       diagnostics: recordDiagnostics,
-      coverage: { words: inputWords.length, covered: inputWords.length - lost.length },
+      coverage: { words: inputCount, covered: inputCount - lost.length },
     });
   });
 
@@ -338,13 +343,23 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     diagnostics.push({ file, line: null, severity: 'warning', code: 'report-section-missing', message: 'this report has no section III (recommendations of the Committee)' });
   }
 
-  // Whole-file coverage: every word is in a record, a passage or a diagnostic.
-  const fileWords = blocks.flatMap((b) => [...(b.marker && /^\d/.test(b.marker) ? coverageWords(b.marker) : []), ...coverageWords(b.text)]);
-  const kept = [
-    ...resolutions.flatMap((r) => [...spanWordsByLines(blocks, owned, r), ...r.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))]),
-    ...passages.flatMap((p) => coverageWords(p.text)),
-  ];
-  const lostInFile = missingWords(fileWords, kept);
+  // Whole-file coverage: every word is in a record, a passage or a diagnostic. A block's words are kept once
+  // for each record whose lines hold it; a block kept exactly once cancels out of the balance and is only counted.
+  const keptBy = new Array<number>(blocks.length).fill(0);
+  for (const r of resolutions) {
+    blocks.forEach((b, i) => {
+      if (owned[i] && b.line >= r.lines.start && b.line <= r.lines.end) keptBy[i]!++;
+    });
+  }
+  const fileBalance = new WordBalance();
+  let fileCount = 0;
+  blocks.forEach((b, i) => {
+    const by = 1 - keptBy[i]!;
+    for (const t of blockTexts(b)) fileCount += by ? fileBalance.addText(t, by) : countCoverageWords(t);
+  });
+  for (const r of resolutions) for (const d of r.diagnostics) if (d.text) fileBalance.addText(d.text, -1);
+  for (const p of passages) fileBalance.addText(p.text, -1);
+  const lostInFile = fileBalance.lost() ? lostWordsOfFile(blocks, owned, resolutions, passages) : [];
   if (lostInFile.length) {
     diagnostics.push({ file, line: null, severity: 'warning', code: 'coverage', message: `${lostInFile.length} word(s) of the file are neither in a resolution nor kept as a passage: ${lostInFile.slice(0, 12).join(' ')}`, text: lostInFile.join(' ') });
   }
@@ -359,7 +374,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     resolutions,
     passages,
     diagnostics: [...diagnostics, ...resolutions.flatMap((r) => r.diagnostics)],
-    coverage: { words: fileWords.length, covered: fileWords.length - lostInFile.length },
+    coverage: { words: fileCount, covered: fileCount - lostInFile.length },
   };
 }
 
@@ -368,8 +383,13 @@ function firstSectionIndex(blocks: readonly Block[]): number {
   return i === -1 ? 0 : i;
 }
 
-/** The words a text's tree must hold: title, opening and body blocks, less the heading that belongs to the report. */
-function spanWords(blocks: readonly Block[], span: Span): string[] {
+/** The texts whose words a block holds: its text, and its number when numbered. */
+function blockTexts(b: Block): string[] {
+  return b.marker && /^\d/.test(b.marker) ? [b.marker, b.text] : [b.text];
+}
+
+/** The texts whose words a text's tree must hold: title, opening and body blocks, less the heading that belongs to the report. */
+function spanTexts(blocks: readonly Block[], span: Span): string[] {
   const out: string[] = [];
   if (span.introduction === null) {
     for (let i = span.start; i < span.opening; i++) {
@@ -378,15 +398,21 @@ function spanWords(blocks: readonly Block[], span: Span): string[] {
       if (span.heading && span.heading.index === i) t = t.replace(DRAFT_HEADING, '');
       const sym = SINGLE_SYMBOL_TITLE.exec(t);
       if (sym) t = t.slice(sym[0].length);
-      out.push(...coverageWords(t));
+      out.push(t);
     }
   }
-  for (let i = span.opening; i < span.end; i++) {
-    const b = blocks[i]!;
-    if (b.marker && /^\d/.test(b.marker)) out.push(...coverageWords(b.marker));
-    out.push(...coverageWords(b.text));
-  }
+  for (let i = span.opening; i < span.end; i++) out.push(...blockTexts(blocks[i]!));
   return out;
+}
+
+/** The words of the file in no record, passage or diagnostic, in the file's order (the file-level check, word by word). */
+function lostWordsOfFile(blocks: readonly Block[], owned: readonly boolean[], resolutions: readonly ResolutionRecord[], passages: readonly Passage[]): string[] {
+  const fileWords = blocks.flatMap((b) => blockTexts(b).flatMap(coverageWords));
+  const kept = [
+    ...resolutions.flatMap((r) => [...spanWordsByLines(blocks, owned, r), ...r.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))]),
+    ...passages.flatMap((p) => coverageWords(p.text)),
+  ];
+  return missingWords(fileWords, kept);
 }
 
 /** The words of the blocks a record owns (for the file-level check, where headings count as passages). */
@@ -394,8 +420,7 @@ function spanWordsByLines(blocks: readonly Block[], owned: readonly boolean[], r
   const out: string[] = [];
   blocks.forEach((b, i) => {
     if (!owned[i] || b.line < r.lines.start || b.line > r.lines.end) return;
-    if (b.marker && /^\d/.test(b.marker)) out.push(...coverageWords(b.marker));
-    out.push(...coverageWords(b.text));
+    for (const t of blockTexts(b)) out.push(...coverageWords(t));
   });
   return out;
 }
