@@ -7,13 +7,21 @@
  * --strict, also on warnings such as a numbering gap or lost words. The site is
  * built either way, from every document that could be read.
  *
+ * Before the site build, the prepare step (scripts/prepare.ts) parses the
+ * documents and aligns the series into the cache, in one process per core;
+ * the site build then reads them from the cache. With PALIMPSEST_CACHE=off
+ * there is no cache to fill, and the site build does all the work.
+ *
  * Environment: PALIMPSEST_CONTENT (the content folder), PALIMPSEST_CACHE (the
  * cache folder, default .palimpsest-cache; "off" for none), PALIMPSEST_SITE and
  * PALIMPSEST_BASE (see astro.config.mjs), PALIMPSEST_OUT (the output folder, default dist).
  */
 import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { formatDiagnostic, corpusDiagnostics } from '../src/site/corpus.ts';
+import { typeStrippingFlags } from '../src/lib/prepare.ts';
+import { siteCacheDir } from './prepare.ts';
 
 const args = new Set(process.argv.slice(2));
 const unknown = [...args].filter((a) => a !== '--strict');
@@ -22,6 +30,17 @@ if (unknown.length) {
   process.exit(2);
 }
 const strict = args.has('--strict');
+
+// The prepare step (scripts/prepare.ts): parse and align into the cache in one process per core, so that the
+// site build finds the expensive stages done. In a process of its own, so that its memory is freed before the
+// site build starts; when it fails, the site build computes what it left out.
+if (siteCacheDir() !== null) {
+  const prepare = spawnSync(process.execPath, [...typeStrippingFlags(), fileURLToPath(new URL('./prepare.ts', import.meta.url))], { stdio: 'inherit' });
+  if (prepare.status !== 0) {
+    const why = prepare.error ? `could not start (${prepare.error.message})` : prepare.signal ? `was killed (${prepare.signal})` : `failed (exit status ${prepare.status})`;
+    process.stderr.write(`build: error: the prepare step ${why}; the site build computes what it left out\n`);
+  }
+}
 
 await build({ logLevel: 'warn' });
 
