@@ -34,6 +34,15 @@ const strict = args.has('--strict');
 // The prepare step (scripts/prepare.ts): parse and align into the cache in one process per core, so that the
 // site build finds the expensive stages done. In a process of its own, so that its memory is freed before the
 // site build starts; when it fails, the site build computes what it left out.
+/** Time of each phase, ms: printed as `build: phases {...}` (scripts/bench.ts reads it). */
+const phases: Record<string, number> = {};
+let clock = performance.now();
+const lap = (name: string) => {
+  const now = performance.now();
+  phases[`${name}Ms`] = Math.round(now - clock);
+  clock = now;
+};
+
 if (siteCacheDir() !== null) {
   const prepare = spawnSync(process.execPath, [...typeStrippingFlags(), fileURLToPath(new URL('./prepare.ts', import.meta.url))], { stdio: 'inherit' });
   if (prepare.status !== 0) {
@@ -42,7 +51,9 @@ if (siteCacheDir() !== null) {
   }
 }
 
+lap('prepare');
 await build({ logLevel: 'warn' });
+lap('astro');
 
 const outDir = process.env.PALIMPSEST_OUT || 'dist';
 // Only version pages carry the text to search; reading the rest (compare and history pages) only costs time and memory.
@@ -52,7 +63,10 @@ if (pagefind.status !== 0) {
   process.exit(1);
 }
 
+lap('search');
 const { summary, diagnostics } = corpusDiagnostics();
+lap('report');
+process.stdout.write(`build: phases ${JSON.stringify(phases)}\n`);
 for (const line of summary) process.stdout.write(`${line}\n`);
 const annotate = process.env.GITHUB_ACTIONS === 'true';
 for (const d of diagnostics) {

@@ -99,7 +99,7 @@ export function seriesLineage(records: readonly ResolutionRecord[], options: Ali
     const origin = new Map<string, string[]>();
     let changed = new Set<string>();
     if (k > 0) {
-      const al = alignUnits(units[k - 1]!, units[k]!, { ...options, redline: false }, { a: labels[k - 1]!, b: labels[k]! });
+      const al = alignUnits(units[k - 1]!, units[k]!, options, { a: labels[k - 1]!, b: labels[k]! });
       alignments.push(al);
       for (const p of al.pairs) {
         origin.set(p.b, [p.a]);
