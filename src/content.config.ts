@@ -2,14 +2,17 @@
  * The content layer: our own loader over content/ (or PALIMPSEST_CONTENT).
  * The core parses every document (src/lib/ingest/corpus.ts) and groups the
  * versions into series (src/lib/series/group.ts); the loaders only store what
- * it found, one entry per version, per series and per document. In `astro
- * dev`, a change to a file of content/ reloads all three collections.
+ * it found, one entry per version, per series and per document. Entries are
+ * lean (names, slugs, ids and digests): the records stay in the site corpus,
+ * held once. In `astro dev`, a change to a file of content/ reloads all three
+ * collections.
  */
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { basename } from 'node:path';
 import { contentDir, isContentFile, siteCorpus, type SiteCorpus } from './site/corpus.ts';
 import { corpusSummary } from './site/summary.ts';
+import { recordDigest } from './lib/stages.ts';
 
 type Fill = (site: SiteCorpus, ctx: LoaderContext) => void;
 
@@ -53,6 +56,26 @@ function corpusLoader(name: string, fill: Fill): Loader {
 /** JSON-safe copy (the data store keeps plain data). */
 const plain = <T,>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/**
+ * One lean entry per version: what lists of versions show, and the record's
+ * id. The record itself stays in one place, the site corpus (src/site/corpus.ts),
+ * where the pages read it by id (src/site/data.ts): the content layer holds no
+ * copy of it. `digest` is the core's hash of the whole record (src/lib/stages.ts),
+ * so that the entry, and the pages' memo keyed on it, change whenever the record does.
+ */
+export type VersionEntry = {
+  slug: string;
+  /** The record id ("<file stem>/<position>"), the key into siteCorpus().records. */
+  id: string;
+  /** Series slug, when the version belongs to a series of several versions. */
+  series: string | null;
+  title: string;
+  symbol: string | null;
+  stage: string;
+  date: string | null;
+  digest: string;
+};
+
 const versions = defineCollection({
   loader: corpusLoader('versions', (site, { store, generateDigest }) => {
     const seriesOf = new Map<string, string>();
@@ -60,7 +83,16 @@ const versions = defineCollection({
       if (s.versions.length > 1) for (const v of s.versions) seriesOf.set(v.id, site.seriesSlugs[k]!);
     });
     for (const record of site.records) {
-      const data = { slug: site.slugs.get(record.id)!, series: seriesOf.get(record.id) ?? null, record: plain(record) };
+      const data: VersionEntry = {
+        slug: site.slugs.get(record.id)!,
+        id: record.id,
+        series: seriesOf.get(record.id) ?? null,
+        title: record.title,
+        symbol: record.symbol,
+        stage: record.stage,
+        date: record.date,
+        digest: recordDigest(record),
+      };
       store.set({ id: data.slug, data, digest: generateDigest(data) });
     }
   }),

@@ -23,6 +23,11 @@ export function siteCache(): Cache {
   return (cacheInstance ??= dir === 'off' ? noCache() : folderCache(resolve(dir)));
 }
 
+/** True when the build has no cache (PALIMPSEST_CACHE=off): a result dropped from memory must then be computed again. */
+export function siteCacheIsOff(): boolean {
+  return process.env.PALIMPSEST_CACHE === 'off';
+}
+
 /** The folder the site is built from: content/, or PALIMPSEST_CONTENT. */
 export function contentDir(): string {
   return resolve(process.env.PALIMPSEST_CONTENT || 'content');

@@ -184,7 +184,7 @@ function hostileSlugs(): { draft: string; adopted: string; series: string; compa
   const draft = versions.find((v) => v.startsWith('ga79-2024-hostile-draft'))!;
   const adopted = versions.find((v) => v === 'a-res-80-999')!;
   const series = readdirSync(join(out, 'series')).find((s) => s.includes(MARKER))!;
-  const compare = readdirSync(join(out, 'series', series, 'compare'))[0]!;
+  const compare = readdirSync(join(out, 'series', series, 'compare')).find((name) => name.includes('..'))!;
   return { draft, adopted, series, compare };
 }
 

@@ -165,11 +165,17 @@ describe('the built site', () => {
     expect(await p.getByRole('link', { name: /Previous: A\/C\.3\/74\/L\.18\/Rev\.1/ }).getAttribute('href')).toBe(`/versions/${A}/`);
     expect(await p.getByRole('link', { name: /Next: A\/RES\/76\/187/ }).count()).toBe(1);
     await p.getByRole('link', { name: 'History of OP6', exact: true }).click();
-    await p.waitForURL(/\/series\/[^/]+\/history\/#h-/);
+    // Long histories are split into parts: history/ is part 1, history/2/… the others (src/site/paging.ts).
+    await p.waitForURL(/\/series\/[^/]+\/history\/(?:\d+\/)?#h-/);
     const id = new URL(p.url()).hash.slice(1);
     const history = p.locator(`[id="${id}"]`);
     expect(await history.textContent()).toContain('OP6 in A/C.3/75/L.8/Rev.1');
     expect(await history.locator('ins').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Palermo')]));
+    // The anchor of a lineage still works on history/ itself (the URL before the split): its entry there leads on to its part.
+    const part = new URL(p.url()).pathname;
+    await p.goto(`${server.url}/series/${await seriesSlug(p)}/history/#${id}`);
+    await p.waitForURL((u) => u.pathname === part && u.hash === `#${id}`);
+    expect(await p.locator(`[id="${id}"]`).textContent()).toContain('OP6 in A/C.3/75/L.8/Rev.1');
     // No link anywhere on these pages goes nowhere.
     for (const url of [`/`, `/versions/${B}/`, `/series/${await seriesSlug(p)}/`, `/series/${await seriesSlug(p)}/history/`, `/series/${await seriesSlug(p)}/compare/${A}..${B}/`]) {
       await p.goto(`${server.url}${url}`);
@@ -177,6 +183,33 @@ describe('the built site', () => {
       const bad = await p.locator('a[href^="#"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice(1)).filter((id) => id && !document.getElementById(decodeURIComponent(id))));
       expect(bad).toEqual([]);
     }
+    await p.close();
+  });
+
+  test('long lists are split over pages, each linked to the next', { timeout: 60_000 }, async () => {
+    const p = await page();
+    // The embedded corpus fits on one home page: no list of pages, and no page 2.
+    await p.goto(`${server.url}/`);
+    expect(await p.getByRole('navigation', { name: 'Pages of the list of series and texts' }).count()).toBe(0);
+    expect(await p.locator('link[rel="next"]').count()).toBe(0);
+    expect((await p.goto(`${server.url}/page/2/`))?.status()).toBe(404);
+    // The paragraph histories of the largest series take several parts: history/, history/2/, …
+    const slug = await seriesSlug(p);
+    await p.goto(`${server.url}/series/${slug}/history/`);
+    const parts = p.getByRole('navigation', { name: 'Parts of the paragraph histories' });
+    expect(await parts.getByRole('link').count()).toBeGreaterThan(1);
+    expect(await p.locator('link[rel="next"]').getAttribute('href')).toBe(`/series/${slug}/history/2/`);
+    // Every lineage is listed on part 1, with a link to its part.
+    const entries = await p.locator('.history-contents a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const sections = await p.locator('section.history').count();
+    expect(entries.length).toBeGreaterThan(sections);
+    await parts.getByRole('link', { name: 'Part 2', exact: true }).click();
+    await p.waitForURL(new RegExp(`/series/${slug}/history/2/$`));
+    expect(await p.locator('h1').textContent()).toContain('part 2 of');
+    expect(await p.locator('link[rel="prev"]').getAttribute('href')).toBe(`/series/${slug}/history/`);
+    const here = await p.locator('section.history').evaluateAll((els) => els.map((e) => e.id));
+    expect(here.length).toBeGreaterThan(0);
+    for (const id of here) expect(entries).toContain(`/series/${slug}/history/2/#${id}`);
     await p.close();
   });
 
