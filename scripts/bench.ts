@@ -237,6 +237,7 @@ async function buildStage(size: number, corpus: string): Promise<Run> {
   const cacheDir = join(TMP, `build-cache-${size}`);
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
+  mkdirSync(join(TMP, 'astro'), { recursive: true });
   const env = { ...process.env, PALIMPSEST_CONTENT: corpus, PALIMPSEST_CACHE: cacheDir, PALIMPSEST_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' };
   const r = await timed([NODE, join(ROOT, 'scripts', 'build.ts')], { env, log: join(TMP, 'astro', `build-${size}.log`) });
   // Exit 1 with diagnostics is still a built site; only a missing site is a failure.
