@@ -2,7 +2,7 @@
  * Benchmark of the aligner: quality on version pairs with known answers, and
  * speed against jsdiff.
  *
- *   node scripts/bench-align.ts [--trials N] [--legacy] [--no-speed | --speed-only] [--errors LEVEL]
+ *   node scripts/bench-align.ts [--trials N] [--legacy] [--no-speed | --speed-only] [--reps N] [--baseline DIR] [--errors LEVEL]
  *
  * Quality: from real paragraphs of the corpus (content/), make a version A of
  * 150 paragraphs (60 preambular, 90 operative) and a version B with known
@@ -42,15 +42,22 @@
  *
  * Speed: align and diff (redline of every pair) two 150-paragraph versions,
  * next to jsdiff's diffWords over the two whole texts measured in the same
- * run; also the real 2020 → 2021 versions of the crime programme resolution,
- * and the worst case of one very long paragraph rewritten (the limit in
- * diff/redline.ts keeps it bounded).
+ * run, interleaved with it (the ratio is of the two medians); also the real
+ * 2020 → 2021 versions of the crime programme resolution, and the worst case
+ * of one very long paragraph rewritten (the limit in diff/redline.ts keeps it
+ * bounded). The issue's goal is the synthetic pair under 50 ms; `--reps N`
+ * times each case N times (default 21) for steadier medians on a busy machine.
+ * `--baseline DIR` times another copy of the aligner too, interleaved with this
+ * one, for a before/after in one run: DIR/src a source tree (say, the last
+ * commit's: `git archive HEAD src | tar -x -C DIR`) and DIR/node_modules a
+ * link to the packages.
  * Deterministic: a seeded PRNG, corpus files in name order.
  */
 import { applyPhraseEdits } from './lib/edits.ts';
 import { mulberry32 } from './lib/random.ts';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { diffWords } from 'diff';
 import { parseBytes } from '../src/lib/index.ts';
 import { alignUnits, alignVersions } from '../src/lib/align/align.ts';
@@ -382,13 +389,24 @@ for (const level of flag('--speed-only') ? [] : [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6
 
 if (!flag('--no-speed')) {
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  // Another copy of the aligner to time against this one in the same run (`--baseline DIR`: DIR/src
+  // holds the other source tree, e.g. the last commit's, and DIR/node_modules the packages).
+  const BASELINE = value('--baseline');
+  type Aligner = { alignUnits: typeof alignUnits; alignVersions: typeof alignVersions; resetTermsMemo: typeof resetTermsMemo };
+  const ours: Aligner = { alignUnits, alignVersions, resetTermsMemo };
+  const base: Aligner | null = BASELINE
+    ? {
+        ...((await import(pathToFileURL(resolve(BASELINE, 'src/lib/align/align.ts')).href)) as Pick<Aligner, 'alignUnits' | 'alignVersions'>),
+        resetTermsMemo: ((await import(pathToFileURL(resolve(BASELINE, 'src/lib/align/units.ts')).href)) as Pick<Aligner, 'resetTermsMemo'>).resetTermsMemo,
+      }
+    : null;
   // Every timed run is cold: the aligner keeps the terms of texts it has seen (a build meets the same
   // paragraph in many versions), so the memo is emptied before each run, and records are fresh copies.
-  const runs = (fn: () => unknown, reps: number, warmups = 3): number[] => {
+  const runs = (fn: () => unknown, reps: number, warmups = 3, reset: () => void = resetTermsMemo): number[] => {
     for (let k = 0; k < warmups; k++) fn();
     const ms: number[] = [];
     for (let k = 0; k < reps; k++) {
-      resetTermsMemo();
+      reset();
       const t = performance.now();
       fn();
       ms.push(performance.now() - t);
@@ -396,27 +414,35 @@ if (!flag('--no-speed')) {
     return ms;
   };
   const show = (ms: number[]) => `${median(ms).toFixed(1)} ms (min ${Math.min(...ms).toFixed(1)}, max ${Math.max(...ms).toFixed(1)})`;
-  const REPS = 21;
+  const showBase = (ms: number[], than: number[]) => `${show(ms)}: ${(median(ms) / median(than)).toFixed(2)}× as long`;
+  const REPS = Number(value('--reps')) || 21;
+  const GOAL_MS = 50;
+  const aligners = base ? [ours, base] : [ours];
 
   const wholeText = (v: VersionUnits) => [...v.preamble, ...v.operative].map((u) => u.text).join('\n');
   const speedCase = makeCase(4242, 0.3);
   const ta = wholeText(speedCase.a);
   const tb = wholeText(speedCase.b);
-  // Interleave so that both feel the same load on the machine.
-  const alignMs: number[] = [];
+  // Interleave so that all feel the same load on the machine.
+  const alignMs: number[][] = aligners.map(() => []);
   const jsMs: number[] = [];
-  for (let k = 0; k < 3; k++) alignUnits(speedCase.a, speedCase.b, { redline: true });
+  for (const al of aligners) for (let k = 0; k < 3; k++) al.alignUnits(speedCase.a, speedCase.b, { redline: true });
   diffWords(ta, tb);
   for (let k = 0; k < 3; k++) {
-    alignMs.push(...runs(() => alignUnits(speedCase.a, speedCase.b, { redline: true }), REPS / 3, 0));
+    for (let r = 0; r < Math.ceil(REPS / 3); r++) {
+      aligners.forEach((al, i) => alignMs[i]!.push(...runs(() => al.alignUnits(speedCase.a, speedCase.b, { redline: true }), 1, 0, al.resetTermsMemo)));
+    }
     jsMs.push(...runs(() => diffWords(ta, tb), 1, 0));
   }
+  const [synth, synthBase] = alignMs as [number[], number[] | undefined];
   console.log('');
-  console.log(`Speed (medians; align ${alignMs.length} runs, jsdiff ${jsMs.length} runs, interleaved, after warm-up):`);
+  console.log(`Speed (medians; align ${synth.length} runs, jsdiff ${jsMs.length} runs, interleaved, after warm-up):`);
   console.log(`  synthetic, ${speedCase.a.preamble.length + speedCase.a.operative.length} → ${speedCase.b.preamble.length + speedCase.b.operative.length} paragraphs, 30% reworded${LEGACY ? ' (legacy)' : ''}:`);
-  console.log(`    align + redline every pair   ${show(alignMs)}`);
+  console.log(`    align + redline every pair   ${show(synth)}`);
+  if (synthBase) console.log(`    the same, --baseline         ${showBase(synthBase, synth)}`);
   console.log(`    jsdiff diffWords whole texts ${show(jsMs)}`);
-  console.log(`    ratio                        ${(median(alignMs) / median(jsMs)).toFixed(3)}× jsdiff`);
+  console.log(`    ratio                        ${(median(synth) / median(jsMs)).toFixed(3)}× jsdiff (jsdiff ${Math.round(median(jsMs) / median(synth))}× slower)`);
+  console.log(`    goal: under ${GOAL_MS} ms           ${median(synth) < GOAL_MS ? 'met' : 'NOT met'} (median ${median(synth).toFixed(1)} ms)`);
 
   const real = records.filter((r) => r.symbol === 'A/C.3/75/L.8/Rev.1' || r.symbol === 'A/RES/76/187');
   if (real.length === 2) {
@@ -425,20 +451,24 @@ if (!flag('--no-speed')) {
     const uy = unitsOf(y);
     const rx = wholeText(ux);
     const ry = wholeText(uy);
-    const realMs: number[] = [];
+    const realMs: number[][] = aligners.map(() => []);
     const realJs: number[] = [];
-    runs(() => alignVersions(structuredClone(x), structuredClone(y), { redline: true }), 1, 3);
+    for (const al of aligners) runs(() => al.alignVersions(structuredClone(x), structuredClone(y), { redline: true }), 1, 3, al.resetTermsMemo);
     for (let k = 0; k < 7; k++) {
-      for (let r = 0; r < REPS / 7; r++) {
-        const [cx, cy] = [structuredClone(x), structuredClone(y)];
-        realMs.push(...runs(() => alignVersions(cx, cy, { redline: true }), 1, 0));
+      for (let r = 0; r < Math.ceil(REPS / 7); r++) {
+        aligners.forEach((al, i) => {
+          const [cx, cy] = [structuredClone(x), structuredClone(y)];
+          realMs[i]!.push(...runs(() => al.alignVersions(cx, cy, { redline: true }), 1, 0, al.resetTermsMemo));
+        });
       }
       realJs.push(...runs(() => diffWords(rx, ry), 1, 0));
     }
+    const [realOurs, realBase] = realMs as [number[], number[] | undefined];
     console.log(`  real, A/C.3/75/L.8/Rev.1 (${ux.preamble.length + ux.operative.length}) → A/RES/76/187 (${uy.preamble.length + uy.operative.length}) paragraphs, with footnotes:`);
-    console.log(`    align + redline every pair   ${show(realMs)}`);
+    console.log(`    align + redline every pair   ${show(realOurs)}`);
+    if (realBase) console.log(`    the same, --baseline         ${showBase(realBase, realOurs)}`);
     console.log(`    jsdiff diffWords whole texts ${show(realJs)}`);
-    console.log(`    ratio                        ${(median(realMs) / median(realJs)).toFixed(3)}× jsdiff`);
+    console.log(`    ratio                        ${(median(realOurs) / median(realJs)).toFixed(3)}× jsdiff (jsdiff ${Math.round(median(realJs) / median(realOurs))}× slower)`);
   }
 
   // Worst case: one paragraph of 20,000 words rewritten throughout (a broken converter's output).

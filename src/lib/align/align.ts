@@ -14,7 +14,9 @@
  *    keeps its neighbours even when it keeps few of its words.
  * 4. What is still unpaired may be part of a split (a paragraph of the new
  *    version found inside an old paragraph whose other part it sits next to)
- *    or of a merge (the reverse).
+ *    or of a merge (the reverse). A part much reworded is still taken when it
+ *    sits right beside the other part, that part leaves much of the whole
+ *    unexplained, and it explains a good share of the rest.
  * 5. Paragraphs still unpaired in one section are compared with those of the
  *    other section (a preambular paragraph that became operative).
  * 6. A pair is "moved" when its order changed relative to its neighbours
@@ -26,7 +28,7 @@
  * The result depends only on the two records (a pure function).
  */
 import type { ResolutionRecord } from '../model.ts';
-import { classifyChange, classifyHunks, type ChangeClass } from '../diff/classify.ts';
+import { changeClassOf, classifyChange, type ChangeClass } from '../diff/classify.ts';
 import { compareVerbs, type VerbChange } from '../diff/verb-scale.ts';
 import { absorbIslands, hunksToSegments, rawHunks, redline, snapToWords, type RedlineOptions, type Segment } from '../diff/redline.ts';
 import { containment, dice, diceMatrix, TermSpace, union, type TermVector } from './similarity.ts';
@@ -45,6 +47,11 @@ export interface AlignOptions {
   partWithVerbThreshold?: number;
   /** ... when it sits next to another part of the same whole. Default 0.5. */
   partNearThreshold?: number;
+  /**
+   * ... when it sits right beside another part of the same whole that leaves much of the whole
+   * unexplained, and it explains a good share of the rest (a much reworded second half). Default 0.35.
+   */
+  partBesideThreshold?: number;
   /** Least similarity for a pair found anywhere among the paragraphs left unpaired, each the other's best match by a factor of two. Default 0.3. */
   mutualThreshold?: number;
   /** Add the word diff of each pair (see diff/redline.ts for its options). */
@@ -119,7 +126,12 @@ interface RawResult {
   merges: { is: number[]; j: number }[];
 }
 
-const DEFAULTS = { threshold: 0.5, gapThreshold: 0.2, crossThreshold: 0.55, partThreshold: 0.8, partWithVerbThreshold: 0.4, partNearThreshold: 0.5, mutualThreshold: 0.3 };
+const DEFAULTS = { threshold: 0.5, gapThreshold: 0.2, crossThreshold: 0.55, partThreshold: 0.8, partWithVerbThreshold: 0.4, partNearThreshold: 0.5, partBesideThreshold: 0.35, mutualThreshold: 0.3 };
+
+/** For `partBesideThreshold`: at most this share of the whole found in the parts beside ... */
+const BESIDE_COVERED = 0.7;
+/** ... and at least this much more of it found once the new part is added. */
+const BESIDE_GAIN = 0.2;
 
 function vectorOf(ctx: Ctx, u: Unit): TermVector {
   let v = ctx.vec.get(u);
@@ -240,11 +252,22 @@ function alignList(A: readonly Unit[], B: readonly Unit[], ctx: Ctx, seed: RawPa
    * Parts of splits (side "b": unpaired paragraphs of B found in a paragraph of A) and of merges
    * (side "a", the reverse). Strong: most of the part (partThreshold) is found in the whole. Weak:
    * as much of it as partNearThreshold, next to another part of the same whole; or
-   * partWithVerbThreshold when its verb or lead words are found inside the whole.
+   * partWithVerbThreshold when its verb or lead words are found inside the whole; or
+   * partBesideThreshold right beside another part that leaves much of the whole unexplained,
+   * when it explains a good share of the rest (`fillsWhole`).
    */
   const partsPass = (strong: boolean, side: 'a' | 'b') => {
     const [P, W, vp, vw, pOf, wOf, np, nw, wholes, others] =
       side === 'b' ? [B, A, vb, va, bOf, aOf, nb, na, splits, merges] : [A, B, va, vb, aOf, bOf, na, nb, merges, splits];
+    /**
+     * True when the parts found so far leave much of the whole unexplained (at most BESIDE_COVERED
+     * of its weight found in them) and part j, beside one of them, explains a good share of the
+     * rest (BESIDE_GAIN more of the whole found): the much reworded other half of a split.
+     */
+    const fillsWhole = (whole: TermVector, parts: readonly number[], j: number) => {
+      const before = cont(whole, union(parts.map((k) => vp[k]!)));
+      return before <= BESIDE_COVERED && cont(whole, union([...parts, j].map((k) => vp[k]!))) - before >= BESIDE_GAIN;
+    };
     for (let j = 0; j < np; j++) {
       if (pOf[j] !== -1) continue;
       let best = -1;
@@ -253,7 +276,7 @@ function alignList(A: readonly Unit[], B: readonly Unit[], ctx: Ctx, seed: RawPa
       for (let i = 0; i < nw; i++) {
         if (others.has(wOf[i] ?? -1)) continue;
         const c = partIn(side, j, i);
-        if (c <= bestC || c < Math.min(ctx.opts.partNearThreshold, ctx.opts.partWithVerbThreshold)) continue;
+        if (c <= bestC || c < Math.min(ctx.opts.partNearThreshold, ctx.opts.partWithVerbThreshold, strong ? 1 : ctx.opts.partBesideThreshold)) continue;
         const parts: number[] = wholes.get(i) ?? (wOf[i] !== -1 ? [wOf[i]!] : []);
         if (!parts.length) continue;
         const isNear = parts.some((k) => near(k, j, pOf));
@@ -261,7 +284,9 @@ function alignList(A: readonly Unit[], B: readonly Unit[], ctx: Ctx, seed: RawPa
         const far = c >= 0.9 && vp[j]!.weights.size >= 6;
         const ok = strong
           ? c >= ctx.opts.partThreshold && (isNear || far)
-          : (isNear && (c >= ctx.opts.partNearThreshold || (c >= ctx.opts.partWithVerbThreshold && verbInside(P[j]!, W[i]!)))) || (far && c >= ctx.opts.partThreshold);
+          : (isNear && (c >= ctx.opts.partNearThreshold || (c >= ctx.opts.partWithVerbThreshold && verbInside(P[j]!, W[i]!)))) ||
+            (far && c >= ctx.opts.partThreshold) ||
+            (c >= ctx.opts.partBesideThreshold && parts.some((k) => Math.abs(k - j) === 1) && fillsWhole(vw[i]!, parts, j));
         if (ok) [best, bestC, bestParts] = [i, c, parts];
       }
       if (best === -1) continue;
@@ -368,7 +393,7 @@ function makePair(a: Unit, b: Unit, sim: number, moved: boolean, ctx: Ctx): Pair
   const ro = ctx.opts.redline;
   const simple = !a.subparagraphs.length && !b.subparagraphs.length;
   const snapped = edited && simple && (ro === null || (ro.wholeWords ?? true) && !ro.ignoreCase) ? snapToWords(rawHunks(a.text, b.text)) : null;
-  const cls = !edited ? 'unchanged' : snapped ? classifyHunks(snapped).change : classifyChange(a.fullText, b.fullText).change;
+  const cls = !edited ? 'unchanged' : snapped ? changeClassOf(snapped) : classifyChange(a.fullText, b.fullText).change;
   const pair: Pair = {
     a: a.id,
     b: b.id,
@@ -450,6 +475,7 @@ export function alignUnits(ua: VersionUnits, ub: VersionUnits, options: AlignOpt
       partWithVerbThreshold: options.partWithVerbThreshold ?? DEFAULTS.partWithVerbThreshold,
       mutualThreshold: options.mutualThreshold ?? DEFAULTS.mutualThreshold,
       partNearThreshold: options.partNearThreshold ?? DEFAULTS.partNearThreshold,
+      partBesideThreshold: options.partBesideThreshold ?? DEFAULTS.partBesideThreshold,
       redline: options.redline === true ? {} : options.redline || null,
     },
   };

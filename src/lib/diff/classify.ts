@@ -130,3 +130,19 @@ export function classifyHunks(hunks: readonly Hunk[]): Classification {
   if (!substantive.length && !real.some(touchesReference)) return { change: 'substantive', substantive: real };
   return { change: substantive.length ? 'substantive' : 'technical', substantive };
 }
+
+/**
+ * The class alone of a change from its word-snapped hunks: `classifyHunks(hunks).change`, stopping
+ * at the first change that is not technical.
+ */
+export function changeClassOf(hunks: readonly Hunk[]): ChangeClass {
+  let real = false;
+  let touches = false;
+  for (const h of hunks) {
+    if (!('delete' in h) || h.delete.trim() === h.insert.trim()) continue;
+    real = true;
+    if (!isTechnicalHunk(h)) return 'substantive';
+    touches ||= touchesReference(h);
+  }
+  return !real ? 'unchanged' : touches ? 'technical' : 'substantive';
+}

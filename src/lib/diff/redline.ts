@@ -12,6 +12,15 @@
  * could drop a space: "removalof organs"). Beyond MAX_DIFF_WORDS /
  * MAX_DIFF_EDITS the middle of a paragraph is shown as one replacement.
  *
+ * What jsdiff is given is kept small: the words both texts share at their
+ * start and end are kept without it, and a paragraph reworded in several
+ * places is cut after runs of words that both share in the same order and
+ * that lie on a longest common subsequence (found with a bit-parallel LCS), so
+ * that jsdiff diffs each stretch between two such runs on its own (see
+ * `diffAnchored`). The edits found are as few as those of the whole; jsdiff's
+ * time grows with the square of the edits it looks for, so this makes the
+ * diff of a much reworded paragraph several times faster.
+ *
  * jsdiff counts each punctuation mark as a token, so it cuts inside the words a
  * lawyer reads as one: "seventy-fourth" to "seventy-fifth" comes out as
  * "seventy-" kept and "fourth" replaced, "74/177" to "75/195" as "74", "/",
@@ -80,26 +89,366 @@ export const MAX_DIFF_EDITS = 1500;
  * other character), each carrying the white space that follows it: compared
  * without it, so that spacing never splits a change (jsdiff issue #160).
  */
-const TOKEN = /(?:[\p{L}\p{N}_\u00AD]+|[^\s\p{L}\p{N}_\u00AD])\s*|\s+/gu;
+export const TOKEN = /(?:[\p{L}\p{N}_\u00AD]+|[^\s\p{L}\p{N}_\u00AD])\s*|\s+/gu;
 
-function tokensOf(text: string): string[] {
-  return text.match(TOKEN) ?? [];
+/** The tokens of a text: what `text.match(TOKEN)` gives, as the diff makes them (see `tokenize`). */
+export function tokensOf(text: string): string[] {
+  const { starts } = tokenize(text, new Interner(false));
+  return Array.from({ length: starts.length - 1 }, (_, k) => text.slice(starts[k]!, starts[k + 1]!));
+}
+
+const WORDISH = 1;
+const SPACE = 2;
+const OTHER = 3;
+/** The class of each UTF-16 code unit for TOKEN (0: not yet known), filled as met. */
+const UNIT_CLASS = new Uint8Array(0x10000);
+const classOf = (ch: string): number => (/[\p{L}\p{N}_\u00AD]/u.test(ch) ? WORDISH : /\s/u.test(ch) ? SPACE : OTHER);
+
+/**
+ * The cores of tokens (a token without the white space after it) as ids, the
+ * same for both texts of a diff: an open-addressing table keyed by a hash
+ * made while scanning, so that a core is cut out of its text only the first
+ * time it is met. Without regard to case, cores are lower-cased and kept in a
+ * Map instead.
+ */
+class Interner {
+  private readonly cores: string[] = [];
+  private readonly hashes: number[] = [];
+  private table = new Int32Array(512);
+  private readonly lower: Map<string, number> | null;
+
+  constructor(ignoreCase: boolean) {
+    this.lower = ignoreCase ? new Map() : null;
+  }
+
+  get size(): number {
+    return this.lower ? this.lower.size : this.cores.length;
+  }
+
+  /** The id of text[start, end), whose hash is h. */
+  id(text: string, start: number, end: number, h: number): number {
+    if (this.lower) {
+      const core = text.slice(start, end).toLowerCase();
+      let id = this.lower.get(core);
+      if (id === undefined) this.lower.set(core, (id = this.lower.size));
+      return id;
+    }
+    const len = end - start;
+    const mask = this.table.length - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const e = this.table[slot]!;
+      if (e === 0) break;
+      const core = this.cores[e - 1]!;
+      if (this.hashes[e - 1] !== h || core.length !== len) continue;
+      let k = 0;
+      while (k < len && core.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return e - 1;
+    }
+    const id = this.cores.length;
+    this.cores.push(text.slice(start, end));
+    this.hashes.push(h);
+    if (2 * this.cores.length > this.table.length) this.rehash();
+    else this.place(id);
+    return id;
+  }
+
+  private place(id: number): void {
+    const mask = this.table.length - 1;
+    let slot = this.hashes[id]! & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = id + 1;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 4);
+    for (let id = 0; id < this.cores.length; id++) this.place(id);
+  }
+}
+
+/**
+ * The tokens of TOKEN (`tokensOf`), in one pass without the regular
+ * expression engine: where each starts (and, last, the text's length), and
+ * the id of its core.
+ */
+function tokenize(text: string, interner: Interner): { starts: Int32Array; ids: number[] } {
+  const n = text.length;
+  const starts: number[] = [];
+  const ids: number[] = [];
+  let p = 0;
+  while (p < n) {
+    const start = p;
+    let cl = classAt(text, p);
+    const k = cl & 3;
+    p += cl >>> 2;
+    if (k === WORDISH) {
+      while (p < n && ((cl = classAt(text, p)) & 3) === WORDISH) p += cl >>> 2;
+    }
+    const coreEnd = k === SPACE ? start : p;
+    while (p < n && ((cl = classAt(text, p)) & 3) === SPACE) p += cl >>> 2;
+    // FNV-1a over the core's code units.
+    let h = 0x811c9dc5;
+    for (let i = start; i < coreEnd; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    starts.push(start);
+    ids.push(interner.id(text, start, coreEnd, h));
+  }
+  starts.push(n);
+  return { starts: Int32Array.from(starts), ids };
+}
+
+/** The class (WORDISH, SPACE, OTHER) of the code point at i, plus 4 × its length in code units. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return classOf(text.slice(i, i + 2)) | 8;
+  }
+  let k = UNIT_CLASS[c]!;
+  if (k === 0) UNIT_CLASS[c] = k = classOf(String.fromCharCode(c));
+  return k | 4;
+}
+
+/** One run of the token diff: kept, added (in b only) or removed (in a only). */
+interface Run {
+  count: number;
+  added: boolean;
+  removed: boolean;
+}
+
+/** Least length, in tokens, of a shared run the diff is cut after (see `anchorRuns`). */
+export const __flags = { min: 1 };
+
+/** A run of `n` equal tokens, at x in a and y in b. */
+interface Anchor {
+  x: number;
+  y: number;
+  n: number;
+  /** Where in a its token found once on each side is. */
+  u: number;
+}
+
+/**
+ * Runs of tokens that both sequences share, in the same order, each holding a
+ * token found exactly once in each (patience diff's anchors), widened to the
+ * whole run of equal tokens and kept when at least MIN_ANCHOR tokens long.
+ */
+export function anchorRuns(a: readonly number[], b: readonly number[], nIds: number): Anchor[] {
+  const countA = new Int32Array(nIds);
+  const countB = new Int32Array(nIds);
+  const posA = new Int32Array(nIds);
+  for (let i = 0; i < a.length; i++) {
+    countA[a[i]!]!++;
+    posA[a[i]!] = i;
+  }
+  for (const id of b) countB[id]!++;
+  // Tokens unique to each side, in b's order, with their place in a: a longest run increasing in a.
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let j = 0; j < b.length; j++) {
+    const id = b[j]!;
+    if (countA[id] === 1 && countB[id] === 1) {
+      xs.push(posA[id]!);
+      ys.push(j);
+    }
+  }
+  if (!xs.length) return [];
+  const tails: number[] = [];
+  const prev = new Int32Array(xs.length).fill(-1);
+  for (let k = 0; k < xs.length; k++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[tails[mid]!]! < xs[k]!) lo = mid + 1;
+      else hi = mid;
+    }
+    prev[k] = lo > 0 ? tails[lo - 1]! : -1;
+    tails[lo] = k;
+  }
+  const chain: number[] = [];
+  for (let k = tails[tails.length - 1]!; k !== -1; k = prev[k]!) chain.push(k);
+  chain.reverse();
+  const runs: Anchor[] = [];
+  let endX = 0;
+  let endY = 0;
+  for (const k of chain) {
+    const u = xs[k]!;
+    let x = xs[k]!;
+    let y = ys[k]!;
+    if (x < endX || y < endY) continue; // inside (or across) the run before
+    while (x > endX && y > endY && a[x - 1] === b[y - 1]) {
+      x--;
+      y--;
+    }
+    let n = 0;
+    while (x + n < a.length && y + n < b.length && a[x + n] === b[y + n]) n++;
+    if (n < __flags.min) continue;
+    runs.push({ x, y, n, u });
+    endX = x + n;
+    endY = y + n;
+  }
+  return runs;
+}
+
+
+/**
+ * The bit-parallel longest common subsequence (Allison and Dix; Hyyrö): one
+ * pass over a, |b| / 32 words a token. Bit j of the row vector after the
+ * first i tokens of a is 0 where the LCS of a[0, i) with b[0, j + 1) is one
+ * more than with b[0, j), so the LCS of a[0, i) and b[0, y) is the number of
+ * zeros below bit y. With `reverse`, both are read from their end. Returns the
+ * row vectors after each count of tokens in `at`, and the length of the LCS.
+ */
+function lcsRows(a: readonly number[], b: readonly number[], nIds: number, at: readonly number[], reverse: boolean): { rows: Map<number, Uint32Array>; all: number } {
+  const n = a.length;
+  const m = b.length;
+  const W = (m + 31) >>> 5;
+  // Where each token of b occurs, as a bit mask over b.
+  const slot = new Int32Array(nIds).fill(-1);
+  let kinds = 0;
+  for (const id of b) if (slot[id] === -1) slot[id] = kinds++;
+  const masks = new Uint32Array(kinds * W);
+  for (let j = 0; j < m; j++) {
+    const col = reverse ? m - 1 - j : j;
+    masks[slot[b[j]!]! * W + (col >>> 5)]! |= 1 << (col & 31);
+  }
+  const want = new Set(at);
+  const rows = new Map<number, Uint32Array>();
+  const v = new Uint32Array(W).fill(0xffffffff);
+  for (let i = 0; ; i++) {
+    if (want.has(i)) rows.set(i, v.slice());
+    if (i === n) break;
+    const r = slot[a[reverse ? n - 1 - i : i]!]!;
+    if (r === -1) continue;
+    let carry = 0;
+    for (let w = 0, o = r * W; w < W; w++) {
+      const vw = v[w]!;
+      const u = vw & masks[o + w]!;
+      const sum = vw + (u >>> 0) + carry;
+      carry = sum > 0xffffffff ? 1 : 0;
+      v[w] = (sum >>> 0) | (vw & ~u);
+    }
+  }
+  return { rows, all: zerosBelow(v, m) };
+}
+
+const popcount = (v: number): number => {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+};
+
+/** Zeros among bits 0 to y - 1 of a row vector: an LCS length (see `lcsRows`). */
+function zerosBelow(v: Uint32Array, y: number): number {
+  let ones = 0;
+  const full = y >>> 5;
+  for (let w = 0; w < full; w++) ones += popcount(v[w]!);
+  if (y & 31) ones += popcount(v[full]! & ((1 << (y & 31)) - 1));
+  return y - ones;
+}
+
+const bit = (v: Uint32Array, j: number): number => (v[j >>> 5]! >>> (j & 31)) & 1;
+
+/**
+ * The anchors to cut at, and the length of the longest common subsequence
+ * (LCS) of a and b. An anchor is kept when the run lies on some LCS (the
+ * common subsequence forced through it is as long as the longest), and its
+ * token found once on each side lies on every LCS (without that token of a,
+ * the LCS is shorter): jsdiff's diff of the whole, one of the LCS, then goes
+ * through it too, and cut there, it comes out the same.
+ */
+function usableAnchors(a: readonly number[], b: readonly number[], nIds: number, runs: readonly Anchor[]): { runs: Anchor[]; lcs: number } {
+  const n = a.length;
+  const m = b.length;
+  const fwd = lcsRows(a, b, nIds, runs.flatMap((r) => [r.x, r.u]), false);
+  const bwd = lcsRows(a, b, nIds, runs.flatMap((r) => [n - r.x - r.n, n - r.u - 1]), true);
+  const L = fwd.all;
+  const kept = runs.filter((r) => {
+    if (zerosBelow(fwd.rows.get(r.x)!, r.y) + r.n + zerosBelow(bwd.rows.get(n - r.x - r.n)!, m - r.y - r.n) !== L) return false;
+    // The LCS of a without its token u: the best split of b between a[0, u) and a[u + 1, n).
+    const before = fwd.rows.get(r.u)!;
+    const after = bwd.rows.get(n - r.u - 1)!;
+    let f = 0;
+    let g = zerosBelow(after, m);
+    for (let j = 0; ; j++) {
+      if (f + g >= L) return false;
+      if (j === m) return true;
+      f += 1 - bit(before, j);
+      g -= 1 - bit(after, m - 1 - j);
+    }
+  });
+  return { runs: kept, lcs: L };
+}
+
+/**
+ * jsdiff's Myers diff of two token sequences (no common start or end), cut
+ * after shared runs of tokens (`anchorRuns`) that lie on a longest common
+ * subsequence: each stretch is diffed on its own. jsdiff's time grows with the
+ * square of the edits it has to find (its table of paths is indexed by
+ * diagonal, negative ones included, which V8 keeps as slow named properties),
+ * so a paragraph reworded in several places costs the sum of the squares of
+ * its stretches' edits rather than the square of their sum.
+ *
+ * The edits found are as few as those of the whole (checked against the
+ * length of the longest common subsequence; else the whole is diffed). Each
+ * stretch ends with its anchor run, so that jsdiff, which matches greedily
+ * after each edit, places a change next to it as it does in the whole; where
+ * several alignments need as few edits, a stretch may still pick another one
+ * than the whole would (rarely: about 1 paragraph in 400 of the benchmark's
+ * reworded versions, 1 in 50 pairs of unrelated paragraphs). Undefined when
+ * the diff needs more than `maxEdits` edits.
+ */
+function diffAnchored(a: number[], b: number[], nIds: number, maxEdits: number): Run[] | undefined {
+  const anchors = anchorRuns(a, b, nIds);
+  if (!anchors.length) return whole(a, b, maxEdits);
+  const { runs: valid, lcs } = usableAnchors(a, b, nIds, anchors);
+  const least = a.length + b.length - 2 * lcs;
+  if (least > maxEdits) return undefined;
+  const runs = valid;
+  if (!runs.length) return whole(a, b, maxEdits);
+  const out: Run[] = [];
+  let edits = 0;
+  let x = 0;
+  let y = 0;
+  for (let r = 0; r <= runs.length; r++) {
+    const run = runs[r];
+    const x1 = run ? run.x + run.n : a.length;
+    const y1 = run ? run.y + run.n : b.length;
+    if (x1 > x && y1 > y) {
+      const part = whole(a.slice(x, x1), b.slice(y, y1), maxEdits - edits);
+      if (!part) return whole(a, b, maxEdits);
+      for (const c of part) {
+        out.push(c);
+        if (c.added || c.removed) edits += c.count;
+      }
+    } else {
+      // One side empty (only after the last anchor): all added or all removed.
+      if (y1 > y) out.push({ count: y1 - y, added: true, removed: false });
+      if (x1 > x) out.push({ count: x1 - x, added: false, removed: true });
+      edits += x1 - x + y1 - y;
+    }
+    if (edits > maxEdits) return whole(a, b, maxEdits);
+    x = x1;
+    y = y1;
+  }
+  // Anchors that each lie on a longest common subsequence need not all lie on the same one: then
+  // the stretches together need more edits than the whole, and the whole is diffed instead.
+  return edits === least ? out : whole(a, b, maxEdits);
+}
+
+/** jsdiff's Myers diff of the whole of two token sequences. */
+function whole(a: number[], b: number[], maxEdits: number): Run[] | undefined {
+  return diffArrays(a, b, { maxEditLength: maxEdits })?.map((c) => ({ count: c.count ?? c.value.length, added: !!c.added, removed: !!c.removed }));
 }
 
 /** The hunks of the word diff (jsdiff's Myers diff over word tokens), as found. */
 export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ignoreCase'> = {}): Hunk[] {
   if (a === b) return a ? [{ equal: a }] : [];
-  const ta = tokensOf(a);
-  const tb = tokensOf(b);
-  const ids = new Map<string, number>();
-  const idOf = (t: string) => {
-    const core = options.ignoreCase ? t.trimEnd().toLowerCase() : t.trimEnd();
-    let id = ids.get(core);
-    if (id === undefined) ids.set(core, (id = ids.size));
-    return id;
-  };
-  const ia = ta.map(idOf);
-  const ib = tb.map(idOf);
+  const interner = new Interner(!!options.ignoreCase);
+  const { starts: sa, ids: ia } = tokenize(a, interner);
+  const { starts: sb, ids: ib } = tokenize(b, interner);
+  /** Tokens x to x + n - 1 of a, as text (and of b). */
+  const textA = (x: number, n: number) => a.slice(sa[x]!, sa[x + n]!);
+  const textB = (y: number, n: number) => b.slice(sb[y]!, sb[y + n]!);
   // Common start and end: kept whatever the limits.
   let pre = 0;
   while (pre < ia.length && pre < ib.length && ia[pre] === ib[pre]) pre++;
@@ -114,24 +463,28 @@ export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ig
     out.push(h);
     return h;
   };
+  const keep = (text: string) => {
+    const last = out[out.length - 1];
+    if (last && 'equal' in last) last.equal += text;
+    else out.push({ equal: text });
+  };
   /** Equal tokens: the same word, perhaps with different spacing after it (kept exactly, as a change of spacing). */
   const equal = (x: number, y: number, n: number) => {
+    if (!n) return;
+    // The same text on both sides: the same tokens.
+    const run = textA(x, n);
+    if (run === textB(y, n)) return keep(run);
     for (let k = 0; k < n; k++) {
-      const s = ta[x + k]!;
-      const t = tb[y + k]!;
+      const s = textA(x + k, 1);
+      const t = textB(y + k, 1);
       if (s === t) {
-        const last = out[out.length - 1];
-        if (last && 'equal' in last) last.equal += s;
-        else out.push({ equal: s });
+        keep(s);
         continue;
       }
       const core = s.trimEnd();
       const tcore = t.trimEnd();
-      if (core === tcore) {
-        const last = out[out.length - 1];
-        if (last && 'equal' in last) last.equal += core;
-        else out.push({ equal: core });
-      } else {
+      if (core === tcore) keep(core);
+      else {
         // Equal without regard to case: show the change of case.
         const h = change();
         h.delete += core;
@@ -146,21 +499,27 @@ export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ig
   equal(0, 0, pre);
   const ma = ia.slice(pre, ia.length - suf);
   const mb = ib.slice(pre, ib.length - suf);
-  const words = (xs: readonly string[]) => xs.reduce((n, t) => n + (/[\p{L}\p{N}]/u.test(t) ? 1 : 0), 0);
+  /** At most MAX_DIFF_WORDS words among these tokens (a token holds at most one word). */
+  const fewWords = (text: string, starts: Int32Array, from: number, to: number) => {
+    if (to - from <= MAX_DIFF_WORDS) return true;
+    let n = 0;
+    for (let k = from; k < to; k++) if (/[\p{L}\p{N}]/u.test(text.slice(starts[k]!, starts[k + 1]!))) n++;
+    return n <= MAX_DIFF_WORDS;
+  };
   const middle =
-    ma.length && mb.length && ma.length <= 2 * MAX_DIFF_WORDS && mb.length <= 2 * MAX_DIFF_WORDS && words(ta.slice(pre, ta.length - suf)) <= MAX_DIFF_WORDS && words(tb.slice(pre, tb.length - suf)) <= MAX_DIFF_WORDS
-      ? diffArrays(ma, mb, { maxEditLength: MAX_DIFF_EDITS })
+    ma.length && mb.length && ma.length <= 2 * MAX_DIFF_WORDS && mb.length <= 2 * MAX_DIFF_WORDS && fewWords(a, sa, pre, ia.length - suf) && fewWords(b, sb, pre, ib.length - suf)
+      ? diffAnchored(ma, mb, interner.size, MAX_DIFF_EDITS)
       : undefined;
   let x = pre;
   let y = pre;
   if (middle) {
     for (const c of middle) {
-      const n = c.count ?? c.value.length;
+      const n = c.count;
       if (c.added) {
-        change().insert += tb.slice(y, y + n).join('');
+        change().insert += textB(y, n);
         y += n;
       } else if (c.removed) {
-        change().delete += ta.slice(x, x + n).join('');
+        change().delete += textA(x, n);
         x += n;
       } else {
         equal(x, y, n);
@@ -171,10 +530,10 @@ export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ig
   } else {
     // Nothing to compare on one side, or beyond the limits: one replacement.
     const h = change();
-    h.delete += ta.slice(pre, ta.length - suf).join('');
-    h.insert += tb.slice(pre, tb.length - suf).join('');
-    x = ta.length - suf;
-    y = tb.length - suf;
+    h.delete += textA(pre, ia.length - suf - pre);
+    h.insert += textB(pre, ib.length - suf - pre);
+    x = ia.length - suf;
+    y = ib.length - suf;
   }
   equal(x, y, suf);
   // As jsdiff does: the spacing that both sides of a change end with is kept, not struck.
@@ -186,7 +545,9 @@ export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ig
       else final.push({ ...h });
       continue;
     }
-    const ws = /\s*$/.exec(h.delete)![0];
+    let w = h.delete.length;
+    while (w > 0 && /\s/.test(h.delete[w - 1]!)) w--;
+    const ws = h.delete.slice(w);
     const common = ws && h.insert.endsWith(ws) ? ws : '';
     const del = h.delete.slice(0, h.delete.length - common.length);
     const ins = h.insert.slice(0, h.insert.length - common.length);
