@@ -85,7 +85,7 @@ export class TermSpace {
         this.setBy[id] = call;
         this.sum[id] = w;
         order.push(id);
-      } else this.sum[id] += w;
+      } else this.sum[id]! += w;
       total += w;
     }
     const weights = new Map<number, number>();
