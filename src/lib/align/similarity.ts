@@ -17,7 +17,8 @@ export interface TermVector {
 
 export class TermSpace {
   private readonly ids = new Map<string, number>();
-  private readonly df: number[] = [];
+  /** Number of the constructor's texts each term id is found in. */
+  private readonly df: Int32Array;
   private docs = 0;
   private readonly cache = new Map<string, readonly number[]>();
   /** Weight of each term id, once the document frequencies are known (NaN: not computed yet). */
@@ -25,14 +26,16 @@ export class TermSpace {
 
   /** Counts the terms of these texts for the document frequencies. Call for every text before `vector`. */
   constructor(texts: readonly string[]) {
+    const lists = texts.map((t) => this.termIds(t));
+    this.df = new Int32Array(this.ids.size);
     // The last text each term was counted for, so that a term counts once a text.
-    const last: number[] = [];
-    for (const t of texts) {
+    const last = new Int32Array(this.ids.size).fill(-1);
+    for (const list of lists) {
       const doc = this.docs++;
-      for (const id of this.termIds(t)) {
+      for (const id of list) {
         if (last[id] === doc) continue;
         last[id] = doc;
-        this.df[id] = (this.df[id] ?? 0) + 1;
+        this.df[id]!++;
       }
     }
   }
@@ -60,7 +63,7 @@ export class TermSpace {
       this.idf = grown;
     }
     let w = this.idf[id]!;
-    if (Number.isNaN(w)) this.idf[id] = w = Math.log(1 + (this.docs + 1) / ((this.df[id] ?? 0) + 1));
+    if (Number.isNaN(w)) this.idf[id] = w = Math.log(1 + (this.docs + 1) / ((id < this.df.length ? this.df[id]! : 0) + 1));
     return w;
   }
 
@@ -88,26 +91,56 @@ export class TermSpace {
       } else this.sum[id]! += w;
       total += w;
     }
-    const weights = new Map<number, number>();
-    const ids = Int32Array.from(order);
+    const ids = new Int32Array(order.length);
     const ws = new Float64Array(order.length);
     for (let k = 0; k < order.length; k++) {
+      ids[k] = order[k]!;
       ws[k] = this.sum[order[k]!]!;
-      weights.set(order[k]!, ws[k]!);
     }
-    const v = { weights, total };
-    arrays.set(v, { ids, ws });
-    return v;
+    return new ArrayVector(ids, ws, total);
   }
 }
 
-/** Sum over shared terms of the smaller weight. */
+/** Scratch by term id for `overlap` and `union`: a weight, and the call that set it (no other is current). */
+let scratchWeight = new Float64Array(1024);
+let scratchSetBy = new Int32Array(1024);
+let scratchCall = 0;
+
+function nextCall(): number {
+  if (scratchCall > 1 << 30) {
+    scratchSetBy.fill(0);
+    scratchCall = 0;
+  }
+  return ++scratchCall;
+}
+
+function roomFor(id: number): void {
+  if (id < scratchWeight.length) return;
+  const size = Math.max(id + 1, 2 * scratchWeight.length);
+  const w = new Float64Array(size);
+  w.set(scratchWeight);
+  const by = new Int32Array(size);
+  by.set(scratchSetBy);
+  scratchWeight = w;
+  scratchSetBy = by;
+}
+
+/** Sum over shared terms of the smaller weight (in the order of the vector with fewer terms). */
 export function overlap(a: TermVector, b: TermVector): number {
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  const x = arraysOf(a);
+  const y = arraysOf(b);
+  const [small, large] = x.ids.length <= y.ids.length ? [x, y] : [y, x];
+  const call = nextCall();
+  for (let k = 0; k < large.ids.length; k++) {
+    const id = large.ids[k]!;
+    roomFor(id);
+    scratchSetBy[id] = call;
+    scratchWeight[id] = large.ws[k]!;
+  }
   let s = 0;
-  for (const [id, w] of small.weights) {
-    const v = large.weights.get(id);
-    if (v !== undefined) s += Math.min(w, v);
+  for (let k = 0; k < small.ids.length; k++) {
+    const id = small.ids[k]!;
+    if (id < scratchSetBy.length && scratchSetBy[id] === call) s += Math.min(small.ws[k]!, scratchWeight[id]!);
   }
   return s;
 }
@@ -123,20 +156,59 @@ export function containment(a: TermVector, b: TermVector): number {
   return a.total === 0 ? 0 : overlap(a, b) / a.total;
 }
 
-/** The vector of several units' texts together (for a split or a merge). */
+/** The vector of several units' texts together (for a split or a merge): weights summed in the order of the vectors. */
 export function union(vectors: readonly TermVector[]): TermVector {
-  const weights = new Map<number, number>();
+  const call = nextCall();
+  const order: number[] = [];
   let total = 0;
   for (const v of vectors) {
-    for (const [id, w] of v.weights) weights.set(id, (weights.get(id) ?? 0) + w);
+    const { ids, ws } = arraysOf(v);
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      roomFor(id);
+      if (scratchSetBy[id] !== call) {
+        scratchSetBy[id] = call;
+        scratchWeight[id] = ws[k]!;
+        order.push(id);
+      } else scratchWeight[id]! += ws[k]!;
+    }
     total += v.total;
   }
-  return { weights, total };
+  const ids = Int32Array.from(order);
+  const ws = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) ws[k] = scratchWeight[order[k]!]!;
+  return new ArrayVector(ids, ws, total);
+}
+
+/**
+ * A vector made by `TermSpace`: its terms and weights as arrays, in the order first met; the map
+ * is made only when asked for (the similarity matrix reads the arrays).
+ */
+class ArrayVector implements TermVector {
+  readonly ids: Int32Array;
+  readonly ws: Float64Array;
+  readonly total: number;
+  private map: Map<number, number> | null = null;
+
+  constructor(ids: Int32Array, ws: Float64Array, total: number) {
+    this.ids = ids;
+    this.ws = ws;
+    this.total = total;
+  }
+
+  get weights(): Map<number, number> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let k = 0; k < this.ids.length; k++) this.map.set(this.ids[k]!, this.ws[k]!);
+    }
+    return this.map;
+  }
 }
 
 /** A vector's terms and weights as arrays, in the order of its map (kept per vector). */
 const arrays = new WeakMap<TermVector, { ids: Int32Array; ws: Float64Array }>();
 function arraysOf(v: TermVector): { ids: Int32Array; ws: Float64Array } {
+  if (v instanceof ArrayVector) return v;
   let hit = arrays.get(v);
   if (!hit) {
     const ids = new Int32Array(v.weights.size);

@@ -48,21 +48,9 @@ function subUnits(nodes: readonly ParagraphContent[]): Unit[] {
     .map((s, index) => makeUnit(s.id, 'subparagraph', index, s.children, null));
 }
 
-/** True for the code units that /\s/ matches. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** `foldSpace`, skipping the copy when there is nothing to fold (the usual case: single plain spaces between words). */
 function folded(text: string): string {
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 0xa0) continue;
-    if (!isSpace(c)) continue;
-    if (c !== 32 || i === 0 || i === n - 1 || text.charCodeAt(i + 1) === 32 || isSpace(text.charCodeAt(i + 1))) return foldSpace(text);
-  }
-  return text;
+  return /[^\S ]|  |^ | $/.test(text) ? foldSpace(text) : text;
 }
 
 function makeUnit(id: string, section: Section, index: number, children: readonly ParagraphContent[], verb: string | null): Unit {

@@ -12,14 +12,14 @@
  * could drop a space: "removalof organs"). Beyond MAX_DIFF_WORDS /
  * MAX_DIFF_EDITS the middle of a paragraph is shown as one replacement.
  *
- * What jsdiff is given is kept small: the words both texts share at their
- * start and end are kept without it, and a paragraph reworded in several
- * places is cut after runs of words that both share in the same order and
- * that lie on a longest common subsequence (found with a bit-parallel LCS), so
- * that jsdiff diffs each stretch between two such runs on its own (see
- * `diffAnchored`). The edits found are as few as those of the whole; jsdiff's
- * time grows with the square of the edits it looks for, so this makes the
- * diff of a much reworded paragraph several times faster.
+ * jsdiff is given only what it has a choice about: the words both texts
+ * share at their start and end are kept without it, and so are the words that
+ * every minimal diff keeps (found with a bit-parallel longest common
+ * subsequence); jsdiff diffs each stretch between two of them on its own, and
+ * a stretch with no word in common is struck and inserted whole (see
+ * `diffAnchored`). The hunks are those of jsdiff's diff of the whole
+ * (`rawHunksUncut`), found several times faster: jsdiff's time grows with the
+ * square of the edits it looks for.
  *
  * jsdiff counts each punctuation mark as a token, so it cuts inside the words a
  * lawyer reads as one: "seventy-fourth" to "seventy-fifth" comes out as
@@ -93,7 +93,7 @@ export const TOKEN = /(?:[\p{L}\p{N}_\u00AD]+|[^\s\p{L}\p{N}_\u00AD])\s*|\s+/gu;
 
 /** The tokens of a text: what `text.match(TOKEN)` gives, as the diff makes them (see `tokenize`). */
 export function tokensOf(text: string): string[] {
-  const { starts } = tokenize(text, new Interner(false));
+  const { starts } = tokenize(text, new Interner(false, text.length));
   return Array.from({ length: starts.length - 1 }, (_, k) => text.slice(starts[k]!, starts[k + 1]!));
 }
 
@@ -114,11 +114,13 @@ const classOf = (ch: string): number => (/[\p{L}\p{N}_\u00AD]/u.test(ch) ? WORDI
 class Interner {
   private readonly cores: string[] = [];
   private readonly hashes: number[] = [];
-  private table = new Int32Array(512);
+  private table: Int32Array;
   private readonly lower: Map<string, number> | null;
 
-  constructor(ignoreCase: boolean) {
+  /** `length`: of the texts to intern, for the first size of the table (at least twice the cores). */
+  constructor(ignoreCase: boolean, length: number) {
     this.lower = ignoreCase ? new Map() : null;
+    this.table = new Int32Array(Math.max(64, 1 << Math.ceil(Math.log2(length / 2 + 1))));
   }
 
   get size(): number {
@@ -180,14 +182,32 @@ function tokenize(text: string, interner: Interner): { starts: Int32Array; ids: 
     let cl = classAt(text, p);
     const k = cl & 3;
     p += cl >>> 2;
+    // The core's hash (FNV-1a over its code units), made while scanning it.
+    let h = 0x811c9dc5;
+    if (k !== SPACE) for (let i = start; i < p; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     if (k === WORDISH) {
-      while (p < n && ((cl = classAt(text, p)) & 3) === WORDISH) p += cl >>> 2;
+      while (p < n) {
+        const c = text.charCodeAt(p);
+        // Letters and digits of ASCII, the usual case, without a look at the table.
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+          h = Math.imul(h ^ c, 0x01000193);
+          p++;
+          continue;
+        }
+        cl = classAt(text, p);
+        if ((cl & 3) !== WORDISH) break;
+        const e = p + (cl >>> 2);
+        for (; p < e; p++) h = Math.imul(h ^ text.charCodeAt(p), 0x01000193);
+      }
     }
     const coreEnd = k === SPACE ? start : p;
-    while (p < n && ((cl = classAt(text, p)) & 3) === SPACE) p += cl >>> 2;
-    // FNV-1a over the core's code units.
-    let h = 0x811c9dc5;
-    for (let i = start; i < coreEnd; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === 32) p++;
+      else if (c > 32 && c < 0xa0) break;
+      else if (((cl = classAt(text, p)) & 3) === SPACE) p += cl >>> 2;
+      else break;
+    }
     starts.push(start);
     ids.push(interner.id(text, start, coreEnd, h));
   }
@@ -214,91 +234,42 @@ interface Run {
   removed: boolean;
 }
 
-/** Least length, in tokens, of a shared run the diff is cut after (see `anchorRuns`). */
-export const __flags = { min: 1 };
+const popcount = (v: number): number => {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+};
 
-/** A run of `n` equal tokens, at x in a and y in b. */
-interface Anchor {
-  x: number;
-  y: number;
-  n: number;
-  /** Where in a its token found once on each side is. */
-  u: number;
+/** Zeros among the bits below y of the row vector at `o` (bits from the row's length up are all 1). */
+function zeros(rows: Uint32Array, o: number, y: number): number {
+  let ones = 0;
+  const full = y >>> 5;
+  for (let w = 0; w < full; w++) ones += popcount(rows[o + w]!);
+  if (y & 31) ones += popcount(rows[o + full]! & ((1 << (y & 31)) - 1));
+  return y - ones;
+}
+
+/** The column of the t-th zero bit (t from 1) of the row vector at `o`; t is at most its zeros. */
+function nthZero(rows: Uint32Array, o: number, t: number): number {
+  for (let w = 0; ; w++) {
+    const v = rows[o + w]!;
+    const z = 32 - popcount(v);
+    if (t > z) {
+      t -= z;
+      continue;
+    }
+    for (let k = 0; ; k++) if (!((v >>> k) & 1) && --t === 0) return w * 32 + k;
+  }
 }
 
 /**
- * Runs of tokens that both sequences share, in the same order, each holding a
- * token found exactly once in each (patience diff's anchors), widened to the
- * whole run of equal tokens and kept when at least MIN_ANCHOR tokens long.
+ * The bit-parallel longest common subsequence (LCS; Allison and Dix, Hyyrö):
+ * one pass over a, |b| / 32 words a token. Row i (the W words from i × W)
+ * holds, for the first i tokens of a, a bit for each column j of b that is 0
+ * where the LCS of a[0, i) with b[0, j + 1) is one more than with b[0, j).
+ * With `reverse`, a and b are both read from their end.
  */
-export function anchorRuns(a: readonly number[], b: readonly number[], nIds: number): Anchor[] {
-  const countA = new Int32Array(nIds);
-  const countB = new Int32Array(nIds);
-  const posA = new Int32Array(nIds);
-  for (let i = 0; i < a.length; i++) {
-    countA[a[i]!]!++;
-    posA[a[i]!] = i;
-  }
-  for (const id of b) countB[id]!++;
-  // Tokens unique to each side, in b's order, with their place in a: a longest run increasing in a.
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let j = 0; j < b.length; j++) {
-    const id = b[j]!;
-    if (countA[id] === 1 && countB[id] === 1) {
-      xs.push(posA[id]!);
-      ys.push(j);
-    }
-  }
-  if (!xs.length) return [];
-  const tails: number[] = [];
-  const prev = new Int32Array(xs.length).fill(-1);
-  for (let k = 0; k < xs.length; k++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (xs[tails[mid]!]! < xs[k]!) lo = mid + 1;
-      else hi = mid;
-    }
-    prev[k] = lo > 0 ? tails[lo - 1]! : -1;
-    tails[lo] = k;
-  }
-  const chain: number[] = [];
-  for (let k = tails[tails.length - 1]!; k !== -1; k = prev[k]!) chain.push(k);
-  chain.reverse();
-  const runs: Anchor[] = [];
-  let endX = 0;
-  let endY = 0;
-  for (const k of chain) {
-    const u = xs[k]!;
-    let x = xs[k]!;
-    let y = ys[k]!;
-    if (x < endX || y < endY) continue; // inside (or across) the run before
-    while (x > endX && y > endY && a[x - 1] === b[y - 1]) {
-      x--;
-      y--;
-    }
-    let n = 0;
-    while (x + n < a.length && y + n < b.length && a[x + n] === b[y + n]) n++;
-    if (n < __flags.min) continue;
-    runs.push({ x, y, n, u });
-    endX = x + n;
-    endY = y + n;
-  }
-  return runs;
-}
-
-
-/**
- * The bit-parallel longest common subsequence (Allison and Dix; Hyyrö): one
- * pass over a, |b| / 32 words a token. Bit j of the row vector after the
- * first i tokens of a is 0 where the LCS of a[0, i) with b[0, j + 1) is one
- * more than with b[0, j), so the LCS of a[0, i) and b[0, y) is the number of
- * zeros below bit y. With `reverse`, both are read from their end. Returns the
- * row vectors after each count of tokens in `at`, and the length of the LCS.
- */
-function lcsRows(a: readonly number[], b: readonly number[], nIds: number, at: readonly number[], reverse: boolean): { rows: Map<number, Uint32Array>; all: number } {
+function lcsRows(a: readonly number[], b: readonly number[], nIds: number, reverse: boolean): Uint32Array {
   const n = a.length;
   const m = b.length;
   const W = (m + 31) >>> 5;
@@ -311,127 +282,154 @@ function lcsRows(a: readonly number[], b: readonly number[], nIds: number, at: r
     const col = reverse ? m - 1 - j : j;
     masks[slot[b[j]!]! * W + (col >>> 5)]! |= 1 << (col & 31);
   }
-  const want = new Set(at);
-  const rows = new Map<number, Uint32Array>();
-  const v = new Uint32Array(W).fill(0xffffffff);
-  for (let i = 0; ; i++) {
-    if (want.has(i)) rows.set(i, v.slice());
-    if (i === n) break;
+  const rows = new Uint32Array((n + 1) * W);
+  rows.fill(0xffffffff, 0, W);
+  for (let i = 0; i < n; i++) {
+    const from = i * W;
+    const to = from + W;
     const r = slot[a[reverse ? n - 1 - i : i]!]!;
-    if (r === -1) continue;
+    if (r === -1) {
+      rows.copyWithin(to, from, to);
+      continue;
+    }
     let carry = 0;
     for (let w = 0, o = r * W; w < W; w++) {
-      const vw = v[w]!;
+      const vw = rows[from + w]!;
       const u = vw & masks[o + w]!;
       const sum = vw + (u >>> 0) + carry;
       carry = sum > 0xffffffff ? 1 : 0;
-      v[w] = (sum >>> 0) | (vw & ~u);
+      rows[to + w] = (sum >>> 0) | (vw & ~u);
     }
   }
-  return { rows, all: zerosBelow(v, m) };
+  return rows;
 }
-
-const popcount = (v: number): number => {
-  v -= (v >>> 1) & 0x55555555;
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-};
-
-/** Zeros among bits 0 to y - 1 of a row vector: an LCS length (see `lcsRows`). */
-function zerosBelow(v: Uint32Array, y: number): number {
-  let ones = 0;
-  const full = y >>> 5;
-  for (let w = 0; w < full; w++) ones += popcount(v[w]!);
-  if (y & 31) ones += popcount(v[full]! & ((1 << (y & 31)) - 1));
-  return y - ones;
-}
-
-const bit = (v: Uint32Array, j: number): number => (v[j >>> 5]! >>> (j & 31)) & 1;
 
 /**
- * The anchors to cut at, and the length of the longest common subsequence
- * (LCS) of a and b. An anchor is kept when the run lies on some LCS (the
- * common subsequence forced through it is as long as the longest), and its
- * token found once on each side lies on every LCS (without that token of a,
- * the LCS is shorter): jsdiff's diff of the whole, one of the LCS, then goes
- * through it too, and cut there, it comes out the same.
+ * The matches that every minimal diff of a and b keeps (each pair x, y of
+ * `xs`, `ys`: a[x] kept as b[y]), in order, and the length of the longest
+ * common subsequence. Every monotone path through the edit graph crosses from
+ * row x to row x + 1 once, either keeping a[x] as some b[j] or striking it;
+ * a match is kept by every minimal diff when it is the only crossing of its
+ * row that a longest common subsequence can take.
  */
-function usableAnchors(a: readonly number[], b: readonly number[], nIds: number, runs: readonly Anchor[]): { runs: Anchor[]; lcs: number } {
+function essentialMatches(a: readonly number[], b: readonly number[], nIds: number): { xs: number[]; ys: number[]; lcs: number } {
   const n = a.length;
   const m = b.length;
-  const fwd = lcsRows(a, b, nIds, runs.flatMap((r) => [r.x, r.u]), false);
-  const bwd = lcsRows(a, b, nIds, runs.flatMap((r) => [n - r.x - r.n, n - r.u - 1]), true);
-  const L = fwd.all;
-  const kept = runs.filter((r) => {
-    if (zerosBelow(fwd.rows.get(r.x)!, r.y) + r.n + zerosBelow(bwd.rows.get(n - r.x - r.n)!, m - r.y - r.n) !== L) return false;
-    // The LCS of a without its token u: the best split of b between a[0, u) and a[u + 1, n).
-    const before = fwd.rows.get(r.u)!;
-    const after = bwd.rows.get(n - r.u - 1)!;
-    let f = 0;
-    let g = zerosBelow(after, m);
-    for (let j = 0; ; j++) {
-      if (f + g >= L) return false;
-      if (j === m) return true;
-      f += 1 - bit(before, j);
-      g -= 1 - bit(after, m - 1 - j);
+  const W = (m + 31) >>> 5;
+  const fwd = lcsRows(a, b, nIds, false);
+  const bwd = lcsRows(a, b, nIds, true);
+  const L = zeros(fwd, n * W, m);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const inB = new Uint8Array(nIds);
+  for (const id of b) inB[id] = 1;
+  for (let x = 0; x < n; x++) {
+    const ax = a[x]!;
+    if (!inB[ax]) continue; // a[x] can only be struck
+    // f: LCS of a[0, x) and b[0, j); g: of a[x + 1, n) and b[j, m) (the reverse row n - x - 1, its
+    // bits below m - j). A crossing at column j is optimal when f + g (striking a[x]) or, where
+    // b[j] is a[x], f + 1 + g at j + 1 (keeping it) is the LCS.
+    const fo = x * W;
+    const bo = (n - x - 1) * W;
+    // Only columns where f and g can still add up to the LCS: f at least L - 1 - (g at 0), and g at
+    // least L - 1 - (f at m).
+    const need = L - 1 - zeros(bwd, bo, m);
+    const jlo = need <= 0 ? 0 : nthZero(fwd, fo, need) + 1;
+    const needG = L - 1 - zeros(fwd, fo, m);
+    const jhi = needG <= 0 ? m : m - 1 - nthZero(bwd, bo, needG);
+    let f = Math.max(need, 0);
+    let g = zeros(bwd, bo, m - jlo);
+    let found = -1;
+    let optimal = 0;
+    for (let j = jlo; j <= jhi; j++) {
+      if (f + g === L) {
+        optimal = 2; // a[x] may be struck
+        break;
+      }
+      if (j === m) break;
+      const r = m - 1 - j;
+      const gNext = g - 1 + ((bwd[bo + (r >>> 5)]! >>> (r & 31)) & 1);
+      if (b[j] === ax && f + 1 + gNext === L && ++optimal > 1) break;
+      if (optimal === 1 && found === -1) found = j;
+      f += 1 - ((fwd[fo + (j >>> 5)]! >>> (j & 31)) & 1);
+      g = gNext;
     }
-  });
-  return { runs: kept, lcs: L };
+    if (optimal === 1) {
+      xs.push(x);
+      ys.push(found);
+    }
+  }
+  return { xs, ys, lcs: L };
 }
 
+/** Largest product of the two lengths for which `diffAnchored` looks for the matches to cut at. */
+const MAX_CUT_WORK = 1 << 20;
+
 /**
- * jsdiff's Myers diff of two token sequences (no common start or end), cut
- * after shared runs of tokens (`anchorRuns`) that lie on a longest common
- * subsequence: each stretch is diffed on its own. jsdiff's time grows with the
- * square of the edits it has to find (its table of paths is indexed by
- * diagonal, negative ones included, which V8 keeps as slow named properties),
- * so a paragraph reworded in several places costs the sum of the squares of
- * its stretches' edits rather than the square of their sum.
+ * jsdiff's Myers diff of two token sequences (no common start or end), given
+ * only what jsdiff has a choice about. A match that every minimal diff keeps
+ * (`essentialMatches`) is kept, and the diff is cut after it; between two
+ * such matches, one side empty, or no token in common, there is nothing to
+ * choose: struck and inserted. Only the stretches left go to jsdiff. Its time
+ * grows with the square of the edits it looks for (its table of paths is
+ * indexed by diagonal, negative ones included, which V8 keeps as slow named
+ * properties), so a paragraph reworded in several places costs the sum of
+ * the squares of the edits of its ambiguous stretches, not the square of
+ * their sum: several times less.
  *
- * The edits found are as few as those of the whole (checked against the
- * length of the longest common subsequence; else the whole is diffed). Each
- * stretch ends with its anchor run, so that jsdiff, which matches greedily
- * after each edit, places a change next to it as it does in the whole; where
- * several alignments need as few edits, a stretch may still pick another one
- * than the whole would (rarely: about 1 paragraph in 400 of the benchmark's
- * reworded versions, 1 in 50 pairs of unrelated paragraphs). Undefined when
- * the diff needs more than `maxEdits` edits.
+ * A minimal diff goes through each match cut at, so the stretches together
+ * need as few edits as the whole (checked; else the whole is diffed), and
+ * jsdiff, which takes the longest run of equal tokens after each edit, makes
+ * the same choices in a stretch as in the whole (the same hunks as jsdiff's
+ * diff of the whole on every pair of paragraphs of the corpus tried).
+ * Undefined when the diff needs more than `maxEdits` edits.
  */
 function diffAnchored(a: number[], b: number[], nIds: number, maxEdits: number): Run[] | undefined {
-  const anchors = anchorRuns(a, b, nIds);
-  if (!anchors.length) return whole(a, b, maxEdits);
-  const { runs: valid, lcs } = usableAnchors(a, b, nIds, anchors);
+  if (a.length * b.length > MAX_CUT_WORK) return whole(a, b, maxEdits);
+  const { xs, ys, lcs } = essentialMatches(a, b, nIds);
   const least = a.length + b.length - 2 * lcs;
   if (least > maxEdits) return undefined;
-  const runs = valid;
-  if (!runs.length) return whole(a, b, maxEdits);
   const out: Run[] = [];
+  const push = (count: number, added: boolean, removed: boolean) => {
+    if (!count) return;
+    const last = out[out.length - 1];
+    if (last && last.added === added && last.removed === removed) last.count += count;
+    else out.push({ count, added, removed });
+  };
+  const seen = new Int32Array(nIds);
   let edits = 0;
   let x = 0;
   let y = 0;
-  for (let r = 0; r <= runs.length; r++) {
-    const run = runs[r];
-    const x1 = run ? run.x + run.n : a.length;
-    const y1 = run ? run.y + run.n : b.length;
+  for (let k = 0; k <= xs.length; k++) {
+    const x1 = k < xs.length ? xs[k]! : a.length;
+    const y1 = k < ys.length ? ys[k]! : b.length;
     if (x1 > x && y1 > y) {
-      const part = whole(a.slice(x, x1), b.slice(y, y1), maxEdits - edits);
-      if (!part) return whole(a, b, maxEdits);
-      for (const c of part) {
-        out.push(c);
-        if (c.added || c.removed) edits += c.count;
+      // Any token in common?
+      for (let i = x; i < x1; i++) seen[a[i]!] = k + 1;
+      let shared = false;
+      for (let j = y; j < y1 && !shared; j++) shared = seen[b[j]!] === k + 1;
+      if (shared) {
+        const part = whole(a.slice(x, x1), b.slice(y, y1), maxEdits - edits);
+        if (!part) return whole(a, b, maxEdits);
+        for (const c of part) {
+          push(c.count, c.added, c.removed);
+          if (c.added || c.removed) edits += c.count;
+        }
+      } else {
+        push(x1 - x, false, true);
+        push(y1 - y, true, false);
+        edits += x1 - x + y1 - y;
       }
     } else {
-      // One side empty (only after the last anchor): all added or all removed.
-      if (y1 > y) out.push({ count: y1 - y, added: true, removed: false });
-      if (x1 > x) out.push({ count: x1 - x, added: false, removed: true });
+      push(x1 - x, false, true);
+      push(y1 - y, true, false);
       edits += x1 - x + y1 - y;
     }
-    if (edits > maxEdits) return whole(a, b, maxEdits);
-    x = x1;
-    y = y1;
+    if (k < xs.length) push(1, false, false);
+    x = x1 + 1;
+    y = y1 + 1;
   }
-  // Anchors that each lie on a longest common subsequence need not all lie on the same one: then
-  // the stretches together need more edits than the whole, and the whole is diffed instead.
+  // A safeguard: the stretches need as few edits as the whole.
   return edits === least ? out : whole(a, b, maxEdits);
 }
 
@@ -442,8 +440,17 @@ function whole(a: number[], b: number[], maxEdits: number): Run[] | undefined {
 
 /** The hunks of the word diff (jsdiff's Myers diff over word tokens), as found. */
 export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ignoreCase'> = {}): Hunk[] {
+  return hunksOf(a, b, !!options.ignoreCase, true);
+}
+
+/** `rawHunks` with jsdiff given the whole of what lies between the common start and end, uncut: the same hunks, slower (for tests and benchmarks). */
+export function rawHunksUncut(a: string, b: string, options: Pick<RedlineOptions, 'ignoreCase'> = {}): Hunk[] {
+  return hunksOf(a, b, !!options.ignoreCase, false);
+}
+
+function hunksOf(a: string, b: string, ignoreCase: boolean, cut: boolean): Hunk[] {
   if (a === b) return a ? [{ equal: a }] : [];
-  const interner = new Interner(!!options.ignoreCase);
+  const interner = new Interner(ignoreCase, a.length + b.length);
   const { starts: sa, ids: ia } = tokenize(a, interner);
   const { starts: sb, ids: ib } = tokenize(b, interner);
   /** Tokens x to x + n - 1 of a, as text (and of b). */
@@ -508,7 +515,9 @@ export function rawHunks(a: string, b: string, options: Pick<RedlineOptions, 'ig
   };
   const middle =
     ma.length && mb.length && ma.length <= 2 * MAX_DIFF_WORDS && mb.length <= 2 * MAX_DIFF_WORDS && fewWords(a, sa, pre, ia.length - suf) && fewWords(b, sb, pre, ib.length - suf)
-      ? diffAnchored(ma, mb, interner.size, MAX_DIFF_EDITS)
+      ? cut
+        ? diffAnchored(ma, mb, interner.size, MAX_DIFF_EDITS)
+        : whole(ma, mb, MAX_DIFF_EDITS)
       : undefined;
   let x = pre;
   let y = pre;
@@ -632,7 +641,7 @@ export function absorbIslands(input: readonly Hunk[], islandWords = 2, islandLen
     const h = hunks[i]!;
     const prev = out[out.length - 1];
     const next = hunks[i + 1];
-    if (!isChange(h) && isChange(prev) && isChange(next) && wordCount(h.equal) <= islandWords && h.equal.trim().length <= islandLength && !/[,;:.]\s/.test(`${h.equal} `)) {
+    if (!isChange(h) && isChange(prev) && isChange(next) && h.equal.trim().length <= islandLength && wordCount(h.equal) <= islandWords && !/[,;:.]\s/.test(`${h.equal} `)) {
       prev.delete += h.equal + next.delete;
       prev.insert += h.equal + next.insert;
       i++;
