@@ -32,8 +32,9 @@
  * A stage that runs past --timeout (default 1800 s) is stopped and reported
  * as such; the sizes above it are then extrapolated by the report, not here.
  *
- * Writes bench/results-<date>.md and .json (the machine: cores, Node, load
- * average before and after) and prints the table. Scratch files go to
+ * Writes bench/results-<date>-<sizes>.md and .json, or bench/<--name>.md and
+ * .json (the machine: cores, Node, load average before and after) and prints
+ * the table; a run never overwrites the files of a run of other sizes. Scratch files go to
  * bench/tmp/ (ignored by git).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -507,7 +508,7 @@ function markdown(): string {
 
 function save(): void {
   if (args.includes('--no-write')) return;
-  const base = join(ROOT, 'bench', `results-${DATE}`);
+  const base = join(ROOT, 'bench', value('--name') ?? `results-${DATE}-${SIZES.join('-')}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 1)}\n`);
   writeFileSync(`${base}.md`, markdown());
 }
