@@ -18,7 +18,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
 import { formatDiagnostic, corpusDiagnostics } from '../src/site/corpus.ts';
 import { typeStrippingFlags } from '../src/lib/prepare.ts';
 import { siteCacheDir } from './prepare.ts';
@@ -52,7 +51,13 @@ if (siteCacheDir() !== null) {
 }
 
 lap('prepare');
-await build({ logLevel: 'warn' });
+// In a process of its own: its memory is freed before the search index is built (scripts/astro-build.ts).
+const astro = spawnSync(process.execPath, [...typeStrippingFlags(), fileURLToPath(new URL('./astro-build.ts', import.meta.url))], { stdio: 'inherit' });
+if (astro.status !== 0) {
+  const why = astro.error ? `could not start (${astro.error.message})` : astro.signal ? `was killed (${astro.signal})` : `failed (exit status ${astro.status})`;
+  process.stderr.write(`build: error: astro build ${why}\n`);
+  process.exit(1);
+}
 lap('astro');
 
 const outDir = process.env.PALIMPSEST_OUT || 'dist';

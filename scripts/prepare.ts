@@ -17,7 +17,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentFiles } from '../src/lib/ingest/corpus.ts';
 import { prepareCache, type PrepareSummary } from '../src/lib/prepare.ts';
-import { contentDir, siteCorpus } from '../src/site/corpus.ts';
+import { contentDir, corpusDiagnostics, siteCorpus } from '../src/site/corpus.ts';
 import type { ResolutionRecord } from '../src/lib/model.ts';
 
 export const WORKER_SCRIPT = fileURLToPath(new URL('./prepare-worker.ts', import.meta.url));
@@ -46,7 +46,14 @@ export async function prepare(workers = availableParallelism(), log: (line: stri
   } catch {
     files = []; // no content folder: the site build reports it
   }
-  return prepareCache({ files, cacheDir, workers, workerScript: WORKER_SCRIPT, series: siteSeries, log });
+  const summary = await prepareCache({ files, cacheDir, workers, workerScript: WORKER_SCRIPT, series: siteSeries, log });
+  // The corpus report of `npm run build`, from the corpus this process has read (corpusDiagnostics).
+  try {
+    corpusDiagnostics();
+  } catch (error) {
+    summary.errors.push(`cannot report on the corpus: ${(error as Error).message}`);
+  }
+  return summary;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -100,3 +100,53 @@ describe('code fingerprint', () => {
     expect(run.stdout).toBe(codeFingerprint());
   });
 });
+
+describe('series grouping through the cache', () => {
+  it('reads the grouping back as it was computed, and computes it again when a record or an override changes', async () => {
+    const { groupCached } = await import('../src/lib/stages.ts');
+    const { groupSeries } = await import('../src/lib/series/group.ts');
+    const dir = corpusCopy();
+    const cacheDir = mkdtempSync(join(tmpdir(), 'palimpsest-cache-'));
+    const records = loadCorpus(dir).documents.flatMap((d) => d.resolutions);
+    const overrides = { overrides: [] };
+    const fresh = groupSeries(records, overrides);
+    expect(JSON.stringify(groupCached(records, overrides, folderCache(cacheDir)))).toBe(JSON.stringify(fresh));
+    const cache = folderCache(cacheDir);
+    const again = groupCached(records, overrides, cache);
+    expect(cache.stats.group).toEqual({ hits: 1, misses: 0 });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(fresh));
+    // An editor's rename is a new key: the cached grouping without it is not used.
+    // A rename names its series by any of its versions (a symbol or a record id).
+    const version = fresh.series.find((s) => s.versions.length > 1)!.versions[0]!.id;
+    const renamed = { overrides: [{ action: 'rename' as const, series: version, title: 'Renamed by the editor', reason: 'test' }] };
+    const withRename = groupCached(records, renamed, cache);
+    expect(cache.stats.group).toEqual({ hits: 1, misses: 1 });
+    expect(withRename.series.find((s) => s.title === 'Renamed by the editor')).toBeDefined();
+    // So is a record that changed.
+    const changed = records.map((r, i) => (i === 0 ? { ...r, title: `${r.title} (amended)` } : r));
+    groupCached(changed, overrides, cache);
+    expect(cache.stats.group).toEqual({ hits: 1, misses: 2 });
+  });
+});
+
+describe('the corpus report of npm run build', () => {
+  it('is read from the cache for the same files, and made again when a file of the folder changes', async () => {
+    const dir = corpusCopy();
+    process.env.PALIMPSEST_CACHE = mkdtempSync(join(tmpdir(), 'palimpsest-cache-'));
+    const { corpusDiagnostics } = await import('../src/site/corpus.ts');
+    const first = corpusDiagnostics(dir);
+    expect(first.summary[0]).toMatch(/^corpus: 5 documents/);
+    expect(ls(join(process.env.PALIMPSEST_CACHE, 'report'))).toHaveLength(1);
+    expect(corpusDiagnostics(dir)).toEqual(first);
+    // An empty document is an error the report must name, not a report from before it.
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const after = corpusDiagnostics(dir);
+    // An empty file is no document (src/lib/ingest/decode.ts): still 5, and an error that names it.
+    expect(after.summary[0]).toMatch(/^corpus: 5 documents/);
+    expect(after.summary[2]).toMatch(/^diagnostics: [1-9]\d* errors/);
+    expect(after.diagnostics.some((d) => d.file.endsWith('empty.txt') && d.severity === 'error' && /empty/.test(d.message))).toBe(true);
+    expect(first.diagnostics.some((d) => d.file.endsWith('empty.txt'))).toBe(false);
+    expect(ls(join(process.env.PALIMPSEST_CACHE, 'report'))).toHaveLength(2);
+    delete process.env.PALIMPSEST_CACHE;
+  });
+});

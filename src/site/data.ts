@@ -139,12 +139,13 @@ export function multiSeries(data: SiteData): SeriesData[] {
 /**
  * Lineages kept for the whole build, up to this many paragraph appearances
  * (paragraphs × versions) in all: at 1,000 versions (67,000 appearances) every
- * lineage, at 10,000 about a quarter of them. The others go through a small
+ * lineage, at 10,000 (644,000) about an eighth of them. A lineage takes about
+ * 2 kB of JSON per appearance and several times that in memory. The others go through a small
  * LRU and are read again from the cache when a later route needs them. With
  * the cache off (PALIMPSEST_CACHE=off) there is nothing to read them from,
  * and every lineage is kept.
  */
-const PINNED_APPEARANCES = 150_000;
+const PINNED_APPEARANCES = 80_000;
 let pinnedAppearances = 0;
 const pinnedLineages = new Map<string, Lineage>();
 const recentLineages = new Lru<string, Lineage>(2);

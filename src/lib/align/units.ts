@@ -67,16 +67,26 @@ export interface VersionUnits {
   footnotes: Unit[];
 }
 
-const unitsMemo = new WeakMap<ResolutionRecord, VersionUnits>();
+/**
+ * Units of the records used last, most recent last. Bounded, not weak: a
+ * build holds every record of the corpus for its whole length, and units
+ * kept for all of them would double its memory (about 90 MB per 1,000
+ * versions); the work on a series needs its own versions only.
+ */
+const unitsMemo = new Map<ResolutionRecord, VersionUnits>();
+const UNITS_MEMO_LIMIT = 256;
 
 /**
- * The units of one resolution text. Computed once per record: a version is
- * aligned with the one before, the one after and the latest, and its lineage.
- * Units are read-only.
+ * The units of one resolution text. Computed once per record while it is in
+ * use: a version is aligned with the one before, the one after and the
+ * latest, and its lineage. Units are read-only.
  */
 export function unitsOf(record: ResolutionRecord): VersionUnits {
   let units = unitsMemo.get(record);
-  if (!units) unitsMemo.set(record, (units = makeUnits(record)));
+  if (units) unitsMemo.delete(record);
+  else units = makeUnits(record);
+  unitsMemo.set(record, units);
+  if (unitsMemo.size > UNITS_MEMO_LIMIT) unitsMemo.delete(unitsMemo.keys().next().value!);
   return units;
 }
 

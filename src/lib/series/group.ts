@@ -681,13 +681,19 @@ export function groupSeries(records: readonly ResolutionRecord[], overrides: Ove
   // every crime resolution shares the same vocabulary; whole paragraphs are shared
   // only by versions of one resolution. Term weights count the paragraphs of the whole
   // corpus; a paragraph text's vector is made once.
-  const paragraphTexts = (r: ResolutionRecord) => {
-    const u = unitsOf(r);
-    return [...u.preamble, ...u.operative].map((p) => p.fullText);
+  // Made once per text and kept only while grouping (unitsOf keeps the units of a few records only).
+  const texts: (string[] | undefined)[] = new Array(n);
+  const paragraphTexts = (i: number) => {
+    let t = texts[i];
+    if (!t) {
+      const u = unitsOf(recs[i]!);
+      t = texts[i] = [...u.preamble, ...u.operative].map((p) => p.fullText);
+    }
+    return t;
   };
   let paragraphs: Paragraphs | null = null;
   const paragraphsOf: (Paragraph[] | undefined)[] = new Array(n);
-  const paragraphsOfText = (i: number) => (paragraphsOf[i] ??= paragraphTexts(recs[i]!).map((t) => paragraphs!.get(t)));
+  const paragraphsOfText = (i: number) => (paragraphsOf[i] ??= paragraphTexts(i).map((t) => paragraphs!.get(t)));
 
   // A text is compared with all the versions of a series at once, through an index of the
   // distinct paragraph texts of the series (kept while the series does not grow).
@@ -695,7 +701,7 @@ export function groupSeries(records: readonly ResolutionRecord[], overrides: Ove
   const seriesTexts = (root: number): SeriesTexts => {
     const hit = indexes.get(root);
     if (hit && hit.size === size[root]) return hit.idx;
-    paragraphs ??= new Paragraphs(recs.flatMap(paragraphTexts));
+    paragraphs ??= new Paragraphs(recs.flatMap((_, i) => paragraphTexts(i)));
     const idx = new SeriesTexts(
       paragraphs,
       inSeries[root]!.map((j) => ({ j, paragraphs: paragraphsOfText(j) })),
