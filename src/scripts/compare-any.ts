@@ -84,6 +84,9 @@ async function main(): Promise<void> {
   heading.innerHTML = view.heading;
   summary.innerHTML = view.summary;
   rows.innerHTML = view.rows;
+  // The labels of the side-by-side texts the browser derives (compare-controls.ts).
+  rows.dataset.sideA = view.sideLabels.a;
+  rows.dataset.sideB = view.sideLabels.b;
   document.title = `Compare ${view.title} · Palimpsest`;
   result.hidden = false;
   // The comparison comes first now; the picker stays one click away.

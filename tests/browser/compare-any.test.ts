@@ -19,6 +19,11 @@
  *   common documentation standard" (PP19);
  * - its view toggle, filters and permalink;
  * - for precomputed pairs, the browser's HTML equals the prerendered page's;
+ * - the side-by-side text the pages leave out (src/lib/compare/view.ts) and
+ *   the browser derives from the inline redline (src/scripts/compare-
+ *   controls.ts) is the core's, node for node, on every precomputed pair's
+ *   page opened with ?view=side; a row that keeps its own (a sub-paragraph
+ *   list relabelled, in records served edited) keeps it;
  * - the pair picker: a precomputed pair opens its page, any other the permalink;
  * - hostile text in a record stays text; the scripts import no Node module;
  * - axe-core on the page, before and after a comparison.
@@ -30,6 +35,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, ensureBuilt, launch, screenshotPath, serve, type Served } from './helpers.ts';
 import { precomputedPairs } from '../../src/lib/series/pairs.ts';
+import { compareRecords, type CompareSide } from '../../src/lib/compare/view.ts';
+import { operativeOf } from '../../src/lib/export/parse-json.ts';
+import type { ResolutionRecord, SubParagraphNode } from '../../src/lib/model.ts';
 
 const SERIES = 'strengthening-the-united-nations-crime-prevention-and-criminal-justice-programme';
 const VERSIONS = ['a-c-3-68-l-18', 'a-c-3-68-l-18-rev-1', 'ga72-2017-draft-resolution-1', 'a-c-3-74-l-18-rev-1', 'a-c-3-75-l-8-rev-1', 'a-res-76-187'];
@@ -94,6 +102,34 @@ async function rendered(p: Page): Promise<{ heading: string; summary: string; ro
     summary: document.getElementById('compare-summary')!.innerHTML,
     rows: document.getElementById('rows')!.innerHTML,
   }));
+}
+
+const readRecord = (slug: string) => JSON.parse(readFileSync(join(DIST, 'data', 'records', `${slug}.json`), 'utf8')) as ResolutionRecord;
+
+/**
+ * Rows of the page whose side-by-side text (after "Side by side", derived or
+ * written) is not the core's with every side written (compareRecords,
+ * allSides) for the same records and names: compared as DOM nodes, labels
+ * and dashes included. [] when all are the same.
+ */
+async function sidesNotAsCore(p: Page, ra: ResolutionRecord, rb: ResolutionRecord): Promise<string[]> {
+  const [a, b] = await p.locator('#compare-heading h1 .symbol').allTextContents();
+  const named = (name: string | undefined, index: number): CompareSide => ({ name: name ?? '', detail: '', href: '/', index });
+  const all = compareRecords(ra, rb, { series: '', a: named(a, 0), b: named(b, 1) }, { allSides: true });
+  const expected = Object.fromEntries([...all.rows.matchAll(/<section class="row" id="([^"]+)".*?(<div class="text side">.*?)<\/section>/gs)].map((m) => [m[1]!, m[2]!]));
+  expect(Object.keys(expected).length).toBe(all.rowCount);
+  return p.evaluate((expected) => {
+    const bad: string[] = [];
+    const t = document.createElement('template');
+    const rows = [...document.querySelectorAll('#rows > section.row')];
+    if (rows.length !== Object.keys(expected).length) bad.push(`${rows.length} rows`);
+    for (const row of rows) {
+      const sides = row.querySelectorAll(':scope > .text.side');
+      t.innerHTML = expected[row.id] ?? '';
+      if (sides.length !== 1 || !sides[0]!.isEqualNode(t.content.firstChild)) bad.push(row.id);
+    }
+    return bad;
+  }, expected);
 }
 
 describe('compare any two versions', () => {
@@ -216,6 +252,55 @@ describe('compare any two versions', () => {
       expect(w.errors).toEqual([]);
       await w.page.context().close();
     }
+  });
+
+  test('?view=side on the page of a precomputed pair: the sides the page leaves out are derived as the core writes them', { timeout: 120_000 }, async () => {
+    const w = await open('');
+    const p = w.page;
+    for (const pair of precomputedPairs(VERSIONS.length)) {
+      const [a, b] = [VERSIONS[pair.a]!, VERSIONS[pair.b]!];
+      const path = `/series/${SERIES}/compare/${a}..${b}/`;
+      // The page as built: no row writes its side-by-side text (every row of these pairs derives it).
+      const html = readFileSync(join(DIST, path, 'index.html'), 'utf8');
+      expect(html, path).not.toContain('<div class="text side">');
+      expect(html, path).toContain('<div class="text inline">');
+      await p.goto(`${server.url}${path}?view=side`);
+      expect(await p.locator('#rows').getAttribute('class')).toContain('view-side');
+      expect(await sidesNotAsCore(p, readRecord(a), readRecord(b)), path).toEqual([]);
+      expect(await p.locator('#rows > section.row').first().locator('.side').isVisible()).toBe(true);
+    }
+    // Back and forth: the sides are made once.
+    await p.getByRole('button', { name: 'Inline redline' }).click();
+    await p.getByRole('button', { name: 'Side by side' }).click();
+    expect(await p.locator('#rows > section.row').count()).toBe(await p.locator('#rows > section.row > .text.side').count());
+    expect(w.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  test('a row whose sides cannot be derived keeps its own; the others are derived next to it', { timeout: 60_000 }, async () => {
+    // The 2017 draft and A/C.3/75/L.8/Rev.1, served with a sub-paragraph list added to a paragraph they share:
+    // (a), (b), (c) in 2017, (b) deleted in 2020 so that (c) became (b). Inline shows the new labels, side A
+    // the old ones, which no removal of marks gives: the core writes that row's side-by-side text.
+    const [ra, rb] = [readRecord(DRAFT_2017), readRecord(L8)];
+    const items = ['Medical and health services for prisoners, including the role of medical staff;', 'Disciplinary action and punishment, including solitary confinement;', 'Investigation of all deaths in custody and of any signs of torture;'];
+    const op1 = (r: ResolutionRecord) => operativeOf(r.tree).find((o) => o.id === 'OP1')!;
+    const sub = (label: string, text: string): SubParagraphNode => ({ type: 'subParagraph', label, id: `OP1(${label})`, children: [{ type: 'text', value: text }] });
+    op1(ra).children.push(sub('a', items[0]!), sub('b', items[1]!), sub('c', items[2]!));
+    op1(rb).children.push(sub('a', items[0]!), sub('b', items[2]!));
+    const w = await open('');
+    const p = w.page;
+    for (const [slug, r] of [[DRAFT_2017, ra], [L8, rb]] as const) await p.route(`${server.url}/data/records/${slug}.json`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(r) }));
+    await p.goto(`${server.url}${ANY}?a=${DRAFT_2017}&b=${L8}`);
+    await compared(p);
+    const written = await p.locator('#rows > section.row:has(> .text.side)').evaluateAll((rows) => rows.map((r) => r.id));
+    expect(written).toEqual(['c-OP1']);
+    expect(await p.locator('#c-OP1 .side > div').nth(0).locator('.label').allTextContents()).toEqual(['(a)', '(b)', '(c)']);
+    expect(await p.locator('#c-OP1 .inline .label').allTextContents()).toEqual(['(a)', '(b)', '(b)']);
+    await p.getByRole('button', { name: 'Side by side' }).click();
+    expect(await sidesNotAsCore(p, ra, rb)).toEqual([]);
+    expect(await p.locator('#c-OP1 .text.side').count()).toBe(1);
+    expect(w.errors).toEqual([]);
+    await p.context().close();
   });
 
   test('the pair picker: links to the precomputed pairs, menus for any pair', { timeout: 60_000 }, async () => {

@@ -13,7 +13,7 @@
  * and the compare page for any pair runs it in the browser (view.ts).
  */
 import { h } from 'hastscript';
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { hastToHtml } from '../export/html.ts';
 import type { ListAlignment, Pair, VersionAlignment } from '../align/align.ts';
 import type { Unit, VersionUnits } from '../align/units.ts';
@@ -179,6 +179,92 @@ function entryHast(e: Entry, mode: Mode, label = ''): ElementContent[] {
 
 function sectionOf(id: string): 'preamble' | 'operative' {
   return id.startsWith('PP') ? 'preamble' : 'operative';
+}
+
+// ---------------------------------------------------------------------------
+// Side by side, derived from the inline redline
+
+const PRUNED = new Set(['p', 'li', 'ol']);
+
+function isLabel(e: Element): boolean {
+  const c = e.properties.className;
+  return e.tagName === 'span' && Array.isArray(c) && c.includes('label');
+}
+
+/** Whether nodes hold text other than whitespace, not counting labels ("(a)"). */
+function hasText(nodes: readonly ElementContent[]): boolean {
+  for (const n of nodes) {
+    if (n.type === 'text' ? /\S/.test(n.value) : n.type === 'element' && !isLabel(n) && hasText(n.children)) return true;
+  }
+  return false;
+}
+
+function strip(nodes: readonly ElementContent[], drop: 'ins' | 'del'): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const n of nodes) {
+    if (n.type !== 'element' || n.tagName === 'ins' || n.tagName === 'del') {
+      if (n.type !== 'element' || n.tagName !== drop) out.push(n);
+      continue;
+    }
+    const children = strip(n.children, drop);
+    if (PRUNED.has(n.tagName) && !hasText(children)) continue;
+    out.push({ ...n, children });
+  }
+  return out;
+}
+
+/**
+ * One side of the side-by-side view, derived from the inline redline: side A
+ * (the old text with its deletions) is the inline hast with every `ins`
+ * removed, side B (the new text with its insertions) with every `del`
+ * removed, through paragraphs, sub-paragraph lists and their items; a `p`,
+ * `li` or `ol` left with no text but whitespace and labels is removed, and
+ * a side left with no text at all is empty ([]: the page shows a dash).
+ *
+ * The compare page leaves out a row's side-by-side text when both sides are
+ * derived so (sidesDerive), and the browser derives them by the same rule
+ * over the DOM when the reader asks for that view
+ * (src/scripts/compare-controls.ts, deriveSide).
+ */
+export function sideOfInline(inline: readonly ElementContent[], side: 'a' | 'b'): ElementContent[] {
+  const out = strip(inline, side === 'a' ? 'ins' : 'del');
+  return hasText(out) ? out : [];
+}
+
+function sameValue(x: unknown, y: unknown): boolean {
+  if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length && x.every((v, k) => v === y[k]);
+  return x === y;
+}
+
+function sameProperties(p: Element['properties'], q: Element['properties']): boolean {
+  const keys = Object.keys(p);
+  if (keys.length !== Object.keys(q).length) return false;
+  return keys.every((k) => Object.hasOwn(q, k) && sameValue(p[k], q[k]));
+}
+
+/** Whether two hast fragments are the same: types, tag names, properties, text, in order (positions ignored). */
+export function sameHast(xs: readonly ElementContent[], ys: readonly ElementContent[]): boolean {
+  if (xs.length !== ys.length) return false;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k]!;
+    const y = ys[k]!;
+    if (x.type !== y.type) return false;
+    if (x.type === 'element') {
+      const e = y as Element;
+      if (x.tagName !== e.tagName || !sameProperties(x.properties, e.properties) || !sameHast(x.children, e.children)) return false;
+    } else if (x.value !== (y as typeof x).value) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether both sides of a row are its inline redline by sideOfInline. Not so
+ * for a split or merge with no redline (inline shows the new paragraphs
+ * only), nor for a sub-paragraph list whose labels differ by side ("(b)"
+ * became "(c)": inline shows the new label).
+ */
+export function sidesDerive(e: Pick<CompareEntry, 'inline' | 'sideA' | 'sideB'>): boolean {
+  return sameHast(sideOfInline(e.inline, 'a'), e.sideA) && sameHast(sideOfInline(e.inline, 'b'), e.sideB);
 }
 
 /** Rows of a comparison in the order of the new version, their texts as hast. */

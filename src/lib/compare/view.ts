@@ -1,7 +1,8 @@
 /**
  * A comparison of two versions as the site shows it: the heading, the summary
  * of what changed and every row (its change, its links, its inline and
- * side-by-side texts), as HTML strings written by the core's sanitizer.
+ * side-by-side texts where the browser cannot derive them from the inline
+ * redline), as HTML strings written by the core's sanitizer.
  *
  * One renderer for both compare pages: the pages of precomputed pairs call it
  * at build time with the build's alignment, the page for any other pair calls
@@ -22,7 +23,7 @@ import { alignVersions, type AlignOptions, type VersionAlignment } from '../alig
 import { unitsOf, type VersionUnits } from '../align/units.ts';
 import type { ResolutionRecord } from '../model.ts';
 import { anchorId, SANITIZE_SCHEMA } from '../export/html.ts';
-import { compareEntries, summarize, type CompareEntry, type RowChange, type StepSummary } from './rows.ts';
+import { compareEntries, sidesDerive, summarize, type CompareEntry, type RowChange, type StepSummary } from './rows.ts';
 
 /**
  * The options the compare pages align with: redlines, nothing else. Equal to
@@ -60,8 +61,16 @@ export interface CompareView {
   heading: string;
   /** The summary list (<ul>). */
   summary: string;
-  /** Every row (<section class="row">), in the order of the newer version. */
+  /**
+   * Every row (<section class="row">), in the order of the newer version:
+   * its inline redline, and its side-by-side text only where that is not the
+   * redline with the insertions or the deletions removed (rows.ts,
+   * sideOfInline); the browser derives the others (src/scripts/compare-
+   * controls.ts), labelled with `sideLabels`.
+   */
   rows: string;
+  /** The labels of the two sides of the side-by-side view (p.side-label): the names of the versions. */
+  sideLabels: { a: string; b: string };
   counts: StepSummary;
   /** How many rows, and how many of them changed. */
   rowCount: number;
@@ -152,7 +161,12 @@ function summaryHast(s: StepSummary): ElementContent[] {
   return [h('ul', items)];
 }
 
-function rowHast(r: CompareEntry, input: CompareInput): Element {
+export interface CompareViewOptions {
+  /** Write every row's side-by-side text, derivable or not (for tests and measurements). */
+  allSides?: boolean;
+}
+
+function rowHast(r: CompareEntry, input: CompareInput, options: CompareViewOptions): Element {
   const { a, b } = input;
   const label = rowLabel(r);
   const head: ElementContent[] = [
@@ -171,22 +185,28 @@ function rowHast(r: CompareEntry, input: CompareInput): Element {
   return h('section', { className: ['row'], id: r.anchor, dataChange: r.change, dataSection: r.section, ariaLabel: label }, [
     h('p', { className: ['row-head'] }, head.flatMap((c, k) => (k ? [text(' '), c] : [c]))),
     h('div', { className: ['text', 'inline'] }, r.inline),
-    h('div', { className: ['text', 'side'] }, [
-      h('div', [h('p', { className: ['side-label'] }, a.name), ...(r.sideA.length ? r.sideA : dash())]),
-      h('div', [h('p', { className: ['side-label'] }, b.name), ...(r.sideB.length ? r.sideB : dash())]),
-    ]),
+    // Left out where the browser derives it from the inline redline (rows.ts, sideOfInline).
+    ...(options.allSides || !sidesDerive(r)
+      ? [
+          h('div', { className: ['text', 'side'] }, [
+            h('div', [h('p', { className: ['side-label'] }, a.name), ...(r.sideA.length ? r.sideA : dash())]),
+            h('div', [h('p', { className: ['side-label'] }, b.name), ...(r.sideB.length ? r.sideB : dash())]),
+          ]),
+        ]
+      : []),
   ]);
 }
 
 /** The comparison of two versions, from their units and alignment (redlines included), as sanitized HTML. */
-export function compareView(input: CompareInput): CompareView {
+export function compareView(input: CompareInput, options: CompareViewOptions = {}): CompareView {
   const counts = summarize(input.alignment);
   const entries = compareEntries(input.unitsA, input.unitsB, input.alignment);
   return {
     title: `${input.a.name} → ${input.b.name}`,
     heading: toHtml(headingHast(input)),
     summary: toHtml(summaryHast(counts)),
-    rows: toHtml(entries.map((r) => rowHast(r, input))),
+    rows: toHtml(entries.map((r) => rowHast(r, input, options))),
+    sideLabels: { a: input.a.name, b: input.b.name },
     counts,
     rowCount: entries.length,
     changedRows: entries.filter((r) => r.change !== 'unchanged').length,
@@ -194,6 +214,6 @@ export function compareView(input: CompareInput): CompareView {
 }
 
 /** The comparison of two records: the core's alignment with COMPARE_ALIGN_OPTIONS, then compareView. */
-export function compareRecords(a: ResolutionRecord, b: ResolutionRecord, meta: { series: string; a: CompareSide; b: CompareSide }): CompareView {
-  return compareView({ ...meta, unitsA: unitsOf(a), unitsB: unitsOf(b), alignment: alignVersions(a, b, COMPARE_ALIGN_OPTIONS) });
+export function compareRecords(a: ResolutionRecord, b: ResolutionRecord, meta: { series: string; a: CompareSide; b: CompareSide }, options: CompareViewOptions = {}): CompareView {
+  return compareView({ ...meta, unitsA: unitsOf(a), unitsB: unitsOf(b), alignment: alignVersions(a, b, COMPARE_ALIGN_OPTIONS) }, options);
 }
