@@ -31,8 +31,14 @@ export const TYPES = {
   csv: 'text/csv; charset=utf-8; header=present',
 };
 
+/**
+ * The body as UTF-8 bytes: a string body is first checked and converted as a
+ * USVString by the Response constructor, which took 4% of the site build
+ * (the data files are about 300 MB per 1,000 versions). The bytes are the
+ * same: both write a lone surrogate as U+FFFD.
+ */
 export function textResponse(body: string, type: string): Response {
-  return new Response(body, { headers: { 'Content-Type': type } });
+  return new Response(Buffer.from(body, 'utf8'), { headers: { 'Content-Type': type } });
 }
 
 export const versionJson = (v: Version) => versionToJsonText(v.record, v.slug);
