@@ -62,9 +62,12 @@ lap('astro');
 
 const outDir = process.env.PALIMPSEST_OUT || 'dist';
 // Only version pages carry the text to search; reading the rest (compare and history pages) only costs time and memory.
-const pagefind = spawnSync('npx', ['--no-install', 'pagefind', '--site', outDir, '--glob', 'versions/**/*.html', '--silent'], { stdio: 'inherit' });
-if (pagefind.status !== 0) {
-  process.stderr.write('build: the search index (pagefind) failed\n');
+// In shards of bounded size, one after the other, so that the peak memory does not grow with the corpus (scripts/search-index.ts).
+try {
+  const { buildSearchIndex } = await import('./search-index.ts');
+  await buildSearchIndex(outDir);
+} catch (e) {
+  process.stderr.write(`build: the search index (pagefind) failed: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 }
 
