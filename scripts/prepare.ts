@@ -17,7 +17,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { documentFiles } from '../src/lib/ingest/corpus.ts';
 import { prepareCache, type PrepareSummary } from '../src/lib/prepare.ts';
-import { contentDir, corpusDiagnostics, siteCorpus } from '../src/site/corpus.ts';
+import { contentDir, corpusDiagnostics, forgetSiteCorpus, siteCorpus } from '../src/site/corpus.ts';
 import type { ResolutionRecord } from '../src/lib/model.ts';
 
 export const WORKER_SCRIPT = fileURLToPath(new URL('./prepare-worker.ts', import.meta.url));
@@ -28,11 +28,19 @@ export function siteCacheDir(): string | null {
   return dir === 'off' ? null : resolve(dir);
 }
 
-/** The series of several versions as the site groups them, each its records in the series' order. */
+/**
+ * The series of several versions as the site groups them, each its records in
+ * the series' order. The corpus report of `npm run build` is made here, from
+ * the corpus just read (corpusDiagnostics, through the cache); then the corpus
+ * is let go of, so that only the records handed to the workers remain.
+ */
 export function siteSeries(): ResolutionRecord[][] {
   const site = siteCorpus();
   const byId = new Map(site.records.map((r) => [r.id, r]));
-  return site.grouping.series.filter((s) => s.versions.length > 1).map((s) => s.versions.map((v) => byId.get(v.id)!));
+  const series = site.grouping.series.filter((s) => s.versions.length > 1).map((s) => s.versions.map((v) => byId.get(v.id)!));
+  corpusDiagnostics();
+  forgetSiteCorpus();
+  return series;
 }
 
 export async function prepare(workers = availableParallelism(), log: (line: string) => void = () => {}): Promise<PrepareSummary | null> {
@@ -46,14 +54,7 @@ export async function prepare(workers = availableParallelism(), log: (line: stri
   } catch {
     files = []; // no content folder: the site build reports it
   }
-  const summary = await prepareCache({ files, cacheDir, workers, workerScript: WORKER_SCRIPT, series: siteSeries, log });
-  // The corpus report of `npm run build`, from the corpus this process has read (corpusDiagnostics).
-  try {
-    corpusDiagnostics();
-  } catch (error) {
-    summary.errors.push(`cannot report on the corpus: ${(error as Error).message}`);
-  }
-  return summary;
+  return prepareCache({ files, cacheDir, workers, workerScript: WORKER_SCRIPT, series: siteSeries, log });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

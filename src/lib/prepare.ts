@@ -20,7 +20,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serialize } from 'node:v8';
+import { serialize, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { ResolutionRecord } from './model.ts';
 import type { ListAlignment } from './align/align.ts';
 import type { Lineage } from './series/lineage.ts';
@@ -220,19 +221,39 @@ export interface WorkerOutcome {
  * start, exits with an error, is killed or answers nonsense is an outcome
  * with an `error`.
  */
-export async function runWorkers(workerScript: string, jobs: readonly PrepareJob[]): Promise<WorkerOutcome[]> {
-  if (!jobs.length) return [];
+export async function runWorkers(workerScript: string, jobs: readonly PrepareJob[] | (() => readonly PrepareJob[])): Promise<WorkerOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'palimpsest-prepare-'));
   try {
-    return await Promise.all(
-      jobs.map((job, index) => {
-        const jobFile = join(dir, `job-${index}.bin`);
-        writeFileSync(jobFile, serialize(job));
-        return runWorker(workerScript, jobFile, index);
-      }),
-    );
+    // The jobs are written, then let go of (when given as a function): while the workers run, this
+    // process holds none of the records it handed over.
+    const files = writeJobFiles(dir, typeof jobs === 'function' ? jobs() : jobs);
+    if (typeof jobs === 'function') releaseMemory();
+    return await Promise.all(files.map((jobFile, index) => runWorker(workerScript, jobFile, index)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function writeJobFiles(dir: string, jobs: readonly PrepareJob[]): string[] {
+  return jobs.map((job, index) => {
+    const jobFile = join(dir, `job-${index}.bin`);
+    writeFileSync(jobFile, serialize(job));
+    return jobFile;
+  });
+}
+
+/**
+ * A full garbage collection now, so that the memory of what this process has
+ * let go of is returned before it waits on its workers (an idle process is
+ * otherwise not collected, and at 10,000 versions it held 2 GB of records and
+ * grouping beside them). `gc` is exposed for this call only.
+ */
+function releaseMemory(): void {
+  try {
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+  } catch {
+    // Not essential: without it, the memory is returned when the process ends.
   }
 }
 
@@ -308,12 +329,18 @@ export interface PrepareSummary {
   errors: string[];
 }
 
-async function phase(name: string, workerScript: string, jobs: PrepareJob[], items: number, describe: (job: PrepareJob) => string): Promise<PhaseSummary> {
+/** Run one phase; `makeJobs` is called once, and its jobs are not kept once written (see runWorkers). */
+async function phase(name: string, workerScript: string, makeJobs: () => PrepareJob[], items: number, describe: (job: PrepareJob) => string): Promise<PhaseSummary> {
   const start = performance.now();
-  const outcomes = await runWorkers(workerScript, jobs);
+  let names: string[] = [];
+  const outcomes = await runWorkers(workerScript, () => {
+    const jobs = makeJobs();
+    names = jobs.map(describe);
+    return jobs;
+  });
   const errors: string[] = [];
   for (const o of outcomes) {
-    const who = `${name} worker ${o.index + 1} of ${jobs.length} (${describe(jobs[o.index]!)})`;
+    const who = `${name} worker ${o.index + 1} of ${names.length} (${names[o.index]})`;
     if (o.error !== null) errors.push(`${who} ${o.error}`);
     for (const f of o.result?.failed ?? []) errors.push(`${who} failed on ${f.item}: ${f.message}`);
   }
@@ -325,7 +352,7 @@ async function phase(name: string, workerScript: string, jobs: PrepareJob[], ite
       sum.misses += c.misses;
     }
   }
-  return { items, workers: jobs.length, ms: Math.round(performance.now() - start), cpuMs: outcomes.map((o) => o.result?.cpuMs ?? 0), stats, errors };
+  return { items, workers: names.length, ms: Math.round(performance.now() - start), cpuMs: outcomes.map((o) => o.result?.cpuMs ?? 0), stats, errors };
 }
 
 /** "parse 3 new, 727 cached; lineage 59 new, 0 cached". */
@@ -342,7 +369,7 @@ export async function prepareCache(options: PrepareOptions): Promise<PrepareSumm
   const parse = await phase(
     'parse',
     workerScript,
-    fileShards.map((shard) => ({ stage: 'parse', cacheDir, fingerprint, files: shard.map((f) => f.file) })),
+    () => fileShards.map((shard) => ({ stage: 'parse', cacheDir, fingerprint, files: shard.map((f) => f.file) })),
     options.files.length,
     (job) => `${job.stage === 'parse' ? job.files.length : 0} files`,
   );
@@ -359,17 +386,24 @@ export async function prepareCache(options: PrepareOptions): Promise<PrepareSumm
   const groupMs = Math.round(performance.now() - groupStart);
   let seriesSummary: PhaseSummary | null = null;
   if (series) {
-    log(`prepare: grouped ${series.length} series of several versions in ${groupMs} ms`);
-    const seriesShards = shardBySize(series, seriesCost, options.workers);
+    const count = series.length;
+    log(`prepare: grouped ${count} series of several versions in ${groupMs} ms`);
+    // Handed to the workers and then let go of: this process keeps no record while they run.
+    let shards: ResolutionRecord[][][] | null = shardBySize(series, seriesCost, options.workers);
+    series = null;
     seriesSummary = await phase(
       'series',
       workerScript,
-      seriesShards.map((shard) => ({ stage: 'series', cacheDir, fingerprint, series: shard })),
-      series.length,
+      () => {
+        const jobs = shards!.map((shard): PrepareJob => ({ stage: 'series', cacheDir, fingerprint, series: shard }));
+        shards = null;
+        return jobs;
+      },
+      count,
       (job) => `${job.stage === 'series' ? job.series.length : 0} series`,
     );
     errors.push(...seriesSummary.errors);
-    log(`prepare: aligned ${series.length} series in ${seriesSummary.ms} ms (${seriesSummary.workers} worker(s), processor ${seriesSummary.cpuMs.join(' + ')} ms; ${done(seriesSummary.stats)})`);
+    log(`prepare: aligned ${count} series in ${seriesSummary.ms} ms (${seriesSummary.workers} worker(s), processor ${seriesSummary.cpuMs.join(' + ')} ms; ${done(seriesSummary.stats)})`);
   }
   return { parse, series: seriesSummary, groupMs, errors };
 }

@@ -108,6 +108,11 @@ export function siteCorpus(dir = contentDir()): SiteCorpus {
   return value;
 }
 
+/** Let go of the corpus read last (the prepare step, before it waits on its workers). */
+export function forgetSiteCorpus(): void {
+  cached = null;
+}
+
 /** True when a path is a document or the overrides file of the content folder. */
 export function isContentFile(path: string, dir = contentDir()): boolean {
   const p = resolve(path);
