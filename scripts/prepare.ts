@@ -28,16 +28,20 @@ export function siteCacheDir(): string | null {
   return dir === 'off' ? null : resolve(dir);
 }
 
-/**
- * The series of several versions as the site groups them, each its records in
- * the series' order. The corpus report of `npm run build` is made here, from
- * the corpus just read (corpusDiagnostics, through the cache); then the corpus
- * is let go of, so that only the records handed to the workers remain.
- */
+/** The series of several versions as the site groups them, each its records in the series' order. */
 export function siteSeries(): ResolutionRecord[][] {
   const site = siteCorpus();
   const byId = new Map(site.records.map((r) => [r.id, r]));
-  const series = site.grouping.series.filter((s) => s.versions.length > 1).map((s) => s.versions.map((v) => byId.get(v.id)!));
+  return site.grouping.series.filter((s) => s.versions.length > 1).map((s) => s.versions.map((v) => byId.get(v.id)!));
+}
+
+/**
+ * The series for the workers, once the corpus report of `npm run build` is made
+ * from the corpus just read (corpusDiagnostics, through the cache); then the
+ * corpus is let go of, so that only the records handed to the workers remain.
+ */
+function seriesForWorkers(): ResolutionRecord[][] {
+  const series = siteSeries();
   corpusDiagnostics();
   forgetSiteCorpus();
   return series;
@@ -54,7 +58,7 @@ export async function prepare(workers = availableParallelism(), log: (line: stri
   } catch {
     files = []; // no content folder: the site build reports it
   }
-  return prepareCache({ files, cacheDir, workers, workerScript: WORKER_SCRIPT, series: siteSeries, log });
+  return prepareCache({ files, cacheDir, workers, workerScript: WORKER_SCRIPT, series: seriesForWorkers, log });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
