@@ -103,8 +103,9 @@ describe('converter variants of one real page', () => {
     const headed = original.replace(FOOTNOTE_7, `${FOOTNOTE_7}\n\n21-19364 3/20\n\nA/RES/76/187`);
     const doc = parseDocument(headed, 'variant.txt');
     expect(shape(headed)).toEqual(expected);
-    const furniture = doc.resolutions[0]!.diagnostics.filter((d) => d.code === 'page-furniture');
-    expect(furniture.map((d) => d.text)).toEqual(['21-19364 3/20', 'A/RES/76/187']);
+    // Found for the whole document before the texts are read, and kept as passages.
+    const furniture = doc.passages.filter((p) => p.role === 'page-furniture');
+    expect(furniture.map((p) => p.text)).toEqual(['21-19364 3/20', 'A/RES/76/187']);
   });
 
   it('paragraphs that run together without blank lines', () => {

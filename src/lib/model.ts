@@ -124,13 +124,45 @@ export interface ClosingNode extends Parent {
   children: Phrasing[];
 }
 
+/** A heading inside an annex, such as "A call to action". */
+export interface AnnexHeadingNode extends Parent {
+  type: 'annexHeading';
+  children: Phrasing[];
+}
+
+/** A paragraph of an annex: numbered as printed, or an unnumbered text. */
+export interface AnnexParagraphNode extends Parent {
+  type: 'annexParagraph';
+  /** "ANX1.18" for paragraph 18 of the first annex; "ANX1.U2" for its second unnumbered paragraph. */
+  id: string;
+  number: number | null;
+  children: ParagraphContent[];
+}
+
+export type AnnexContent = TitleNode | AnnexHeadingNode | AnnexParagraphNode;
+
+/**
+ * An annex printed after the resolution, such as the political declaration
+ * the resolution adopts: its own part of the document, with its own title and
+ * numbered paragraphs, never operative paragraphs of the resolution.
+ */
+export interface AnnexNode extends Parent {
+  type: 'annex';
+  /** "ANX1".."ANXn" in document order. */
+  id: string;
+  /** The heading as printed: "Annex", "Annex II". */
+  heading: string;
+  children: AnnexContent[];
+}
+
 export type ResolutionChild =
   | TitleNode
   | OpeningNode
   | PreambleNode
   | OperativePartNode
   | FootnotesNode
-  | ClosingNode;
+  | ClosingNode
+  | AnnexNode;
 
 export interface ResolutionNode extends Parent {
   type: 'resolution';
@@ -144,6 +176,7 @@ export type AnyNode =
   | OperativeParagraphNode
   | SubParagraphNode
   | FootnoteDefinitionNode
+  | AnnexContent
   | Phrasing;
 
 // ---------------------------------------------------------------------------
@@ -219,8 +252,29 @@ export type DocumentKind = 'report' | 'resolution' | 'draft' | 'unknown';
 /** A stretch of the file that is not part of any resolution text (report narration, headers). */
 export interface Passage {
   line: number;
-  role: 'front-matter' | 'narration' | 'heading' | 'footnote' | 'annex';
+  role: 'front-matter' | 'narration' | 'heading' | 'footnote' | 'annex' | 'page-furniture';
   text: string;
+}
+
+/** What the parser recognised of a file's form (for `palimpsest parse --summary`). */
+export interface DocumentForm {
+  /** YAML front matter was read (its fields, as written). */
+  frontMatter: Record<string, string> | null;
+  /** How footnote calls were printed: none, marked (superscripts, HTML, LaTeX, [^n]) or bare digits. */
+  footnotes: 'none' | 'marked' | 'bare-digits';
+  /** Footnote texts found as bare "N text" lines, and calls found as bare digits. */
+  bareFootnoteTexts: number;
+  bareFootnoteCalls: number;
+  /** Running headers, footers and page marks left out of the text. */
+  furniture: number;
+  /** Line breaks inside a paragraph joined, paragraphs cut at a line, paragraphs found glued onto the one before. */
+  joinedLines: number;
+  splitLines: number;
+  gluedParagraphs: number;
+  /** Paragraphs mended across a page break or footnote block. */
+  mended: number;
+  /** Boundaries decided on weak evidence: spaced footnote calls, inferred sub-paragraph labels and paragraph numbers, completed titles. */
+  guessed: number;
 }
 
 /** Everything the parser found in one file. */
@@ -235,6 +289,8 @@ export interface ParsedDocument {
   resolutions: ResolutionRecord[];
   /** The rest of the file, kept so that nothing is lost. */
   passages: Passage[];
+  /** What the parser recognised of the file's form, and how many boundaries it had to guess. */
+  form: DocumentForm;
   diagnostics: Diagnostic[];
   coverage: Coverage;
 }

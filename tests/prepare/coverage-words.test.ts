@@ -91,7 +91,9 @@ describe('the coverage check of parseDocument', () => {
   });
 
   it('names the words a file loses', () => {
-    const doc = parseDocument('0. ---\n****', 'x.txt');
+    // "0. ***": a list item whose only content is a thematic break; its number is in no block's text.
+    // ("0. ---" no longer loses it: a rule glued to a line's end is dropped as page furniture.)
+    const doc = parseDocument('0. ***\n****', 'x.txt');
     expect(doc.coverage).toEqual({ words: 1, covered: 0 });
     expect(doc.diagnostics.filter((d) => d.code === 'coverage').map((d) => [d.message, d.text])).toEqual([
       ['1 word(s) of the file are neither in a resolution nor kept as a passage: 0', '0'],

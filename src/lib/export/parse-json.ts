@@ -4,6 +4,8 @@
  * numbers. The unist tree stays available for rendering.
  */
 import type {
+  AnnexNode,
+  AnnexParagraphNode,
   Diagnostic,
   FootnoteDefinitionNode,
   OperativeParagraphNode,
@@ -43,6 +45,16 @@ export interface OperativeJson {
   line: number | null;
 }
 
+export interface AnnexJson {
+  id: string;
+  heading: string;
+  title: string | null;
+  parts: (
+    | { type: 'heading'; text: string; line: number | null }
+    | { type: 'paragraph'; id: string; number: number | null; text: string; footnotes: number[]; subparagraphs: SubParagraphJson[]; line: number | null }
+  )[];
+}
+
 export interface ResolutionJson {
   id: string;
   position: number;
@@ -64,6 +76,8 @@ export interface ResolutionJson {
   operative: OperativeJson[];
   footnotes: { number: number; text: string }[];
   closing: string | null;
+  /** Annexes of the text (a declaration it adopts), each its own part. */
+  annexes: AnnexJson[];
   coverage: ResolutionRecord['coverage'];
   diagnostics: Diagnostic[];
   tree?: ResolutionNode;
@@ -77,6 +91,7 @@ export interface ParseJson {
   date: string | null;
   agendaItem: number | null;
   coverage: ParsedDocument['coverage'];
+  form: ParsedDocument['form'];
   resolutions: ResolutionJson[];
   /** The rest of the file (front matter, report narration, headings), kept so that nothing is lost. */
   passages: ParsedDocument['passages'];
@@ -117,6 +132,31 @@ export function footnotesOf(tree: ResolutionNode): FootnoteDefinitionNode[] {
   return part?.type === 'footnotes' ? part.children : [];
 }
 
+export function annexesOf(tree: ResolutionNode): AnnexNode[] {
+  return tree.children.filter((c): c is AnnexNode => c.type === 'annex');
+}
+
+/** The paragraphs of an annex, numbered and unnumbered, in order. */
+export function annexParagraphsOf(annex: AnnexNode): AnnexParagraphNode[] {
+  return annex.children.filter((c): c is AnnexParagraphNode => c.type === 'annexParagraph');
+}
+
+function annexToJson(a: AnnexNode): AnnexJson {
+  const title = a.children.find((c) => c.type === 'title');
+  return {
+    id: a.id,
+    heading: a.heading,
+    title: title ? readableText(title.children) : null,
+    parts: a.children.flatMap((c): AnnexJson['parts'] => {
+      if (c.type === 'annexHeading') return [{ type: 'heading', text: readableText(c.children), line: c.position?.start.line ?? null }];
+      if (c.type === 'annexParagraph') {
+        return [{ type: 'paragraph', id: c.id, number: c.number, text: readableText(c.children), footnotes: footnoteCalls(c.children), subparagraphs: subparagraphs(c.children), line: c.position?.start.line ?? null }];
+      }
+      return [];
+    }),
+  };
+}
+
 export function resolutionToJson(r: ResolutionRecord, withTree = false): ResolutionJson {
   const closing = r.tree.children.find((c) => c.type === 'closing');
   return {
@@ -155,6 +195,7 @@ export function resolutionToJson(r: ResolutionRecord, withTree = false): Resolut
     })),
     footnotes: footnotesOf(r.tree).map((f) => ({ number: f.number, text: readableText(f.children) })),
     closing: closing?.type === 'closing' ? readableText(closing.children) : null,
+    annexes: annexesOf(r.tree).map(annexToJson),
     coverage: r.coverage,
     diagnostics: r.diagnostics,
     ...(withTree ? { tree: r.tree } : {}),
@@ -170,6 +211,7 @@ export function documentToJson(doc: ParsedDocument, withTree = false): ParseJson
     date: doc.date,
     agendaItem: doc.agendaItem,
     coverage: doc.coverage,
+    form: doc.form,
     resolutions: doc.resolutions.map((r) => resolutionToJson(r, withTree)),
     passages: doc.passages,
     diagnostics: doc.diagnostics.filter((d) => !doc.resolutions.some((r) => r.diagnostics.includes(d))),

@@ -13,6 +13,7 @@ import type * as md from 'mdast';
 import type { Phrasing } from '../model.ts';
 import { FOOTNOTE_TOKEN } from './normalize.ts';
 import { phrasingToText } from '../text.ts';
+import { sliceInline } from '../parse/inline.ts';
 
 export type BlockKind = 'paragraph' | 'heading' | 'item' | 'rule' | 'html' | 'code';
 
@@ -33,11 +34,11 @@ export interface Block {
 const processor = unified().use(remarkParse);
 
 /** Parse normalized text into blocks, in source order. */
-export function textToBlocks(text: string): Block[] {
+export function textToBlocks(text: string, report: BlockReport = { joinedLines: 0, splitLines: 0, gluedNumbers: 0 }): Block[] {
   const tree = processor.parse(text);
   const out: Block[] = [];
   for (const child of tree.children) collect(child, text, out, null);
-  return out.flatMap(splitRunTogether);
+  return out.flatMap((b) => splitRunTogether(b, report));
 }
 
 function lineOf(node: md.Node): number {
@@ -52,9 +53,19 @@ function collect(node: md.RootContent, source: string, out: Block[], marker: str
     case 'paragraph':
       out.push(makeBlock('paragraph', node, convertPhrasing(node.children), marker, null));
       return;
-    case 'heading':
+    case 'heading': {
+      const start = node.position?.start.offset ?? 0;
+      if (!/^[ \t]{0,3}#/.test(source.slice(start, start + 8)) && node.depth === 2) {
+        // A setext heading: text lines over a line of "---". In PDF text that line is the rule that ends a
+        // page's text before its footnotes, not a heading: the lines stay a paragraph, the rule a rule.
+        const block = makeBlock('paragraph', node, convertPhrasing(node.children), marker, null);
+        out.push({ ...block, endLine: Math.max(block.line, block.endLine - 1) });
+        out.push({ ...makeBlock('rule', node, [], null, null), line: block.endLine });
+        return;
+      }
       out.push(makeBlock('heading', node, convertPhrasing(node.children), marker, node.depth));
       return;
+    }
     case 'thematicBreak':
       out.push(makeBlock('rule', node, [], marker, null));
       return;
@@ -204,11 +215,81 @@ export function splitLines(nodes: readonly Phrasing[]): Phrasing[][] {
   return lines;
 }
 
+/**
+ * A numbered paragraph glued onto the end of the one before, on one line:
+ * "… Sustainable Development.2 2. We acknowledge …". Only the next number
+ * in sequence counts, after a sentence's end (and a footnote call), before a
+ * capital: "paragraph 2. The" or "resolution 70/1. 2." are not.
+ */
+function gluedNumberAt(text: string, expected: number): number {
+  const re = new RegExp(`([.;:](?:\\uE000\\d+\\uE001|\\d{1,3})*[ \\t]+)${expected}\\.[ \\t]+(?=[“"‘*_]*\\p{Lu})`, 'u');
+  const m = re.exec(text);
+  return m ? m.index + m[1]!.length : -1;
+}
+
+/**
+ * A section heading glued onto the numbered paragraph under it: "I. Global
+ * context and shared commitments 3. We gather …". The heading is a roman
+ * numeral and title words with no punctuation; the paragraph opens with a
+ * number and a capital.
+ */
+function headingGluedAt(text: string): number {
+  const m = /^([\s*_]*[IVXLC]+\.\s+\p{Lu}[^.;:,\uE000]{0,150}?\s+)\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})/u.exec(text);
+  return m ? m[1]!.length : -1;
+}
+
+/** A preambular paragraph's lead at the start of a line: "Recalling also its resolution", not "Beijing Declaration". */
+const PREAMBULAR_LINE = /^[\s“"‘*_]*(?:[A-Z][a-z]+ly\s+)?[A-Z][a-z]+(?:ing|ed)\b[*_]*(?:\s+(?:also|further|again|moreover))?[*_]*\s+(?:[a-z]|\uE000)/;
+
+/**
+ * Where a line break inside a paragraph is a paragraph boundary: the line
+ * starts a block of its own (a number, a label, a footnote text), or the line
+ * before closes a preambular paragraph (a comma) and this one opens with a
+ * preambular lead. Every other line break is joined.
+ */
+export function opensParagraph(previousLine: string, lineText: string): boolean {
+  if (startsBlock(lineText)) return true;
+  return /,[\s*_”’"\uE000-\uE001\d]*$/.test(previousLine.replace(/\uE000\d+\uE001/g, '')) && PREAMBULAR_LINE.test(lineText) && !/^[\s“"‘*_]*The\b/.test(lineText);
+}
+
+/** The number of a paragraph that opens with one ("12. ..." or the list marker "12."), or null. */
+function paragraphNumber(marker: string | null, text: string): number | null {
+  const m = /^(\d{1,4})[.)]/.exec(marker ?? '') ?? /^[\s*_]*(\d{1,4})\.\s/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** Counts of what splitRunTogether did, for the parse summary. */
+export interface BlockReport {
+  /** Line breaks inside a paragraph that were joined. */
+  joinedLines: number;
+  /** Paragraphs cut apart at a line break (a number, a label or a preambular lead opening a line). */
+  splitLines: number;
+  /** Numbered paragraphs found glued onto the end of the one before. */
+  gluedNumbers: number;
+}
+
 /** A paragraph whose later lines start blocks of their own becomes several blocks. */
-function splitRunTogether(block: Block): Block[] {
+function splitRunTogether(block: Block, report: BlockReport): Block[] {
   if (block.kind !== 'paragraph' && block.kind !== 'item' && block.kind !== 'code') return [block];
-  if (!block.text.includes('\n')) return [block];
-  const lines = splitLines(block.inline);
+  // Source lines, with numbered paragraphs glued onto a line cut off as lines of their own (same line number).
+  const lines: { no: number; nodes: Phrasing[]; glued: boolean }[] = [];
+  let number = paragraphNumber(block.marker, block.text);
+  splitLines(block.inline).forEach((nodes, i) => {
+    let rest = nodes;
+    let glued = false;
+    for (;;) {
+      const text = phrasingToText(rest);
+      number = paragraphNumber(null, text) ?? number;
+      const at = number === null ? headingGluedAt(text) : gluedNumberAt(text, number + 1);
+      if (at <= 0) break;
+      lines.push({ no: block.line + i, nodes: sliceInline(rest, 0, at), glued });
+      rest = sliceInline(rest, at);
+      glued = true;
+      report.gluedNumbers++;
+    }
+    lines.push({ no: block.line + i, nodes: rest, glued });
+  });
+  if (lines.length === 1) return [block];
   const out: Block[] = [];
   let current: Phrasing[] = [];
   let currentLine = block.line;
@@ -219,17 +300,21 @@ function splitRunTogether(block: Block): Block[] {
       out.push({ ...block, kind: currentMarker ? block.kind : block.kind === 'item' ? 'paragraph' : block.kind, line: currentLine, endLine, marker: currentMarker, inline, text: phrasingToText(inline) });
     }
   };
+  let previous = '';
   lines.forEach((line, i) => {
-    const lineNo = block.line + i;
-    if (i > 0 && startsBlock(phrasingToText(line))) {
-      flush(lineNo - 1);
+    const text = phrasingToText(line.nodes);
+    if (i > 0 && (line.glued || opensParagraph(previous, text))) {
+      if (!line.glued) report.splitLines++;
+      flush(line.glued ? line.no : line.no - 1);
       current = [];
-      currentLine = lineNo;
+      currentLine = line.no;
       currentMarker = null;
     } else if (i > 0 && current.length) {
       current.push({ type: 'text', value: ' ' });
+      report.joinedLines++;
     }
-    current.push(...line);
+    current.push(...line.nodes);
+    if (text.trim()) previous = text;
   });
   flush(block.endLine);
   return out;

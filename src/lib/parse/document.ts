@@ -9,9 +9,12 @@
  * ends each text where the next one, a section heading or the narration
  * begins. Whatever is not part of a resolution text is kept as a passage.
  */
-import type { Diagnostic, DocumentKind, ParsedDocument, Passage, Phrasing, ResolutionRecord, Stage } from '../model.ts';
+import type { Diagnostic, DocumentForm, DocumentKind, ParsedDocument, Passage, Phrasing, ResolutionRecord, Stage } from '../model.ts';
 import { normalizeText } from '../ingest/normalize.ts';
-import { textToBlocks, type Block } from '../ingest/blocks.ts';
+import { textToBlocks, type Block, type BlockReport } from '../ingest/blocks.ts';
+import { catalogueTitle, field, splitFrontMatter, type FrontMatter as YamlFrontMatter } from '../ingest/front-matter.ts';
+import { markFootnotes } from '../ingest/footnotes.ts';
+import { comparable, dropPageRules, findFurniture, PAGE_MARK } from './furniture.ts';
 import { countCoverageWords, foldSpace, missingWords, phrasingToText, readableText, stripFootnoteTokens, coverageWords, WordBalance } from '../text.ts';
 import { sliceInline, trimInline } from './inline.ts';
 import { buildResolution } from './resolution.ts';
@@ -19,9 +22,10 @@ import { readDraftHistory, splitStateList, type DraftHistory } from './history.t
 import { DATE_PATTERN, lSymbols, parseDate, parseSession, romanToNumber } from './meta.ts';
 import { treeWords } from './words.ts';
 
-const OPENING = /^[\s“"‘*_]*The General Assembly\s*(,|decides\b|takes note\b|requests\b|approves\b|recalls\b|welcomes\b|reaffirms\b)/;
+const OPENING = /^[\s“"‘*_]*The General Assembly\s*(,|[*_]*\s*$|decides\b|takes note\b|requests\b|approves\b|recalls\b|welcomes\b|reaffirms\b)/;
 const DRAFT_HEADING = /^[\s*_#]*Draft (resolution|decision)\b(?:\s+([IVXLC]+)\b)?[\s*_]*/i;
 const SECTION_HEADING = /^[\s*_#]*(?:[IVX]+\.\s+[A-Z]|[A-Z]\.\s+Draft (?:resolution|decision)s?\b|Annex\b)/;
+const ANNEX_START = /^[\s*_#]*Annex\b/;
 const SINGLE_SYMBOL_TITLE = /^[\s*_]*(\d{1,3}\/\d{1,4})\.\s+/;
 
 interface Span {
@@ -41,6 +45,12 @@ interface Span {
   /** The narration block that introduced a quoted draft. */
   introduction: number | null;
   symbolFromTitle: string | null;
+  /** The title stands on two blocks. */
+  wrappedTitle?: boolean;
+}
+
+function joinInlineText(a: Phrasing[], b: Phrasing[]): Phrasing[] {
+  return [...a, { type: 'text', value: ' ' }, ...b];
 }
 
 function isRule(b: Block | undefined): boolean {
@@ -62,13 +72,14 @@ function looksLikeTitle(b: Block): boolean {
 }
 
 /** Find each resolution text: its opening, title, heading and extent. */
-function findSpans(blocks: readonly Block[]): Span[] {
+function findSpans(blocks: readonly Block[], annexes: boolean): Span[] {
   const spans: Span[] = [];
   blocks.forEach((b, i) => {
     if (b.marker !== null && /^\d/.test(b.marker)) return; // numbered narration such as "27. The General Assembly ..."
     const m = OPENING.exec(b.text);
     if (!m) return;
-    const isDecisionText = m[1] !== ',';
+    // "The General Assembly" on a line of its own opens a resolution with no preamble ("Adopts the Declaration …").
+    const isDecisionText = m[1] !== ',' && m[1]!.trim().replace(/[*_]/g, '') !== '';
     const quoted = /^[\s*_]*[“"‘]/.test(b.text);
     let j = i - 1;
     while (j >= 0 && (isRule(blocks[j]) || isFootnoteBlock(blocks[j]!))) j--;
@@ -100,6 +111,15 @@ function findSpans(blocks: readonly Block[]): Span[] {
           span.titleLine = prev.line;
         }
         span.start = j;
+      } else if (looksLikeTitle(prev) && !SINGLE_SYMBOL_TITLE.test(prev.text) && j >= 1 && SINGLE_SYMBOL_TITLE.test(blocks[j - 1]!.text) && looksLikeTitle(blocks[j - 1]!)) {
+        // "80/8. Building a peaceful and better world through sport and the" / "Olympic ideal": a title wrapped onto a block of its own.
+        const first = blocks[j - 1]!;
+        const symbolTitle = SINGLE_SYMBOL_TITLE.exec(first.text)!;
+        span.title = joinInlineText(trimInline(sliceInline(first.inline, symbolTitle[0].length)), trimInline(prev.inline));
+        span.symbolFromTitle = `A/RES/${symbolTitle[1]}`;
+        span.titleLine = first.line;
+        span.start = j - 1;
+        span.wrappedTitle = true;
       } else if (looksLikeTitle(prev)) {
         const symbolTitle = SINGLE_SYMBOL_TITLE.exec(prev.text);
         span.title = symbolTitle ? trimInline(sliceInline(prev.inline, symbolTitle[0].length)) : trimInline(prev.inline);
@@ -125,6 +145,7 @@ function findSpans(blocks: readonly Block[]): Span[] {
   spans.forEach((span, n) => {
     const limit = spans[n + 1]?.start ?? blocks.length;
     let end = limit;
+    let inAnnex = false;
     for (let i = span.opening + 1; i < limit; i++) {
       const b = blocks[i]!;
       if (span.quoted) {
@@ -133,7 +154,9 @@ function findSpans(blocks: readonly Block[]): Span[] {
         if (/[”"][\s*_]*$/.test(b.text)) { end = i + 1; break; }
         continue;
       }
-      if (SECTION_HEADING.test(b.text) && !b.marker) { end = i; break; }
+      if (annexes && ANNEX_START.test(b.text) && !b.marker) inAnnex = true;
+      // Inside an annex of the text, its own section headings ("I. Global context") do not end it.
+      if (SECTION_HEADING.test(b.text) && !b.marker && !inAnnex) { end = i; break; }
       if (DRAFT_HEADING.test(b.text) && !b.marker && plainOf(b).length < 600 && !/[;,]$/.test(plainOf(b))) { end = i; break; }
       if (b.marker !== null && /^\d+\.$/.test(b.marker) && /^\s*(?:At|The Third Committee|After|Before|Also at)\b/.test(b.text) && /Committee/.test(b.text)) { end = i; break; }
     }
@@ -158,7 +181,31 @@ interface FrontMatter {
   onReport: string | null;
 }
 
-function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, lastBlockText: string): FrontMatter {
+/** The text of the line that closes the first text ("51st plenary meeting …"), wherever annexes and footnotes put it. */
+function closingText(blocks: readonly Block[], spans: readonly Span[]): string {
+  const from = spans[0]?.opening ?? 0;
+  const to = spans[1]?.start ?? blocks.length;
+  for (let i = from; i < to; i++) if (/\d+(?:st|nd|rd|th) plenary meeting/.test(blocks[i]!.text)) return plainOf(blocks[i]!);
+  return '';
+}
+
+/**
+ * A title the converter cut ("… through sport and the"), completed from a
+ * text of the document that holds it whole: a running header, the catalogue
+ * title. Only a longer text whose first words are the whole title counts.
+ */
+export function completeTitle(title: string, candidates: readonly string[]): string {
+  const t = comparable(title);
+  if (!t || /[.;]$/.test(t)) return title;
+  for (const c of candidates) {
+    const printed = foldSpace(c.replace(PAGE_MARK, ' '));
+    const k = comparable(printed);
+    if (k.length > t.length && k.startsWith(`${t} `)) return printed;
+  }
+  return title;
+}
+
+function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, lastBlockText: string, yaml: YamlFrontMatter | null): FrontMatter {
   const head = blocks.slice(0, firstSpan?.start ?? Math.min(blocks.length, 20)).map(plainOf);
   const headText = head.join('\n');
   const fm: FrontMatter = {
@@ -191,16 +238,41 @@ function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, 
   if (sym && fm.kind !== 'resolution') fm.symbol = sym[0];
   const meeting = /(\d+(?:st|nd|rd|th) plenary meeting)/.exec(lastBlockText);
   if (meeting && fm.kind === 'resolution') fm.adoptedAtMeeting = meeting[1]!;
+  // Front matter fills what the printed head does not say.
+  const yamlSymbol = field(yaml, 'symbol');
+  if (yamlSymbol && !fm.symbol) fm.symbol = yamlSymbol;
+  const yamlDate = field(yaml, 'date');
+  if (!fm.date && yamlDate && /^\d{4}-\d{2}-\d{2}$/.test(yamlDate)) fm.date = yamlDate;
+  if (fm.kind === 'resolution' && !fm.adoptedOn && yamlDate && /^\d{4}-\d{2}-\d{2}$/.test(yamlDate)) fm.adoptedOn = yamlDate;
   return fm;
 }
 
 /** Parse the text of one file. Pure: the same text and name give the same result. */
 export function parseDocument(text: string, file: string): ParsedDocument {
-  const blocks = textToBlocks(normalizeText(text));
+  // Line-preserving passes over the text: converter noise, front matter, footnotes printed as digits, page rules.
+  const split = splitFrontMatter(normalizeText(text));
+  const footnoteMarks = markFootnotes(split.text);
+  const pageRules = dropPageRules(footnoteMarks.text);
+  const blockReport: BlockReport = { joinedLines: 0, splitLines: 0, gluedNumbers: 0 };
+  const allBlocks = textToBlocks(pageRules.text, blockReport);
+  // Running headers and footers out of the stream, on the evidence of the document's own titles.
+  const printedTitle = allBlocks.map((b) => SINGLE_SYMBOL_TITLE.exec(b.text) ? plainOf(b).replace(SINGLE_SYMBOL_TITLE, '') : null).find((t) => t) ?? null;
+  const catalogue = catalogueTitle(split.frontMatter);
+  const furniture = findFurniture(allBlocks, { titles: [printedTitle, catalogue].filter((t): t is string => !!t) });
+  const blocks = allBlocks.filter((_, i) => !furniture.has(i));
+  const furniturePassages: Passage[] = [...furniture.keys()].map((i) => ({ line: allBlocks[i]!.line, role: 'page-furniture', text: foldSpace(allBlocks[i]!.text) }));
+
   const diagnostics: Diagnostic[] = [];
-  const spans = findSpans(blocks);
+  for (const g of footnoteMarks.report.guesses) {
+    diagnostics.push({ file, line: g.line + 1, severity: 'info', code: 'footnote-call-guessed', message: `the number ${g.number}, printed apart from the word before it, is read as the call of footnote ${g.number}` });
+  }
+  if (split.frontMatter?.error) diagnostics.push({ file, line: 1, severity: 'warning', code: 'front-matter', message: split.frontMatter.error });
+  const isReport = blocks.slice(0, 40).some((b) => /Report of the \w+ Committee/.test(b.text));
+  const spans = findSpans(blocks, !isReport);
   const lastText = blocks.length ? plainOf(blocks[blocks.length - 1]!) : '';
-  const fm = readFrontMatter(blocks, spans[0], blocks.slice(-2).map(plainOf).join(' ') || lastText);
+  const fm = readFrontMatter(blocks, spans[0], closingText(blocks, spans) || lastText, split.frontMatter);
+  let guessed = footnoteMarks.report.guessed;
+  let mended = 0;
   const year = fm.date ? Number(fm.date.slice(0, 4)) : null;
   const stem = file.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
 
@@ -214,6 +286,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
   const passages: Passage[] = [];
   const resolutions: ResolutionRecord[] = [];
   let decisionsSeen = 0;
+  const recordNotes: string[] = [];
 
   spans.forEach((span, n) => {
     for (let i = span.start; i < span.end; i++) owned[i] = true;
@@ -228,7 +301,10 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       // Footnote texts and rules between the title and the opening belong to the text too.
       body: [...blocks.slice(span.start, span.opening).filter((b) => isFootnoteBlock(b) || isRule(b)), ...blocks.slice(span.opening + 1, span.end)],
       quoted: span.quoted,
+      annexes: !isReport,
     });
+    mended += built.mended;
+    guessed += built.guessed;
 
     let stage: Stage;
     let symbol: string | null = null;
@@ -289,7 +365,16 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       origin = fm.kind === 'draft' ? 'draft resolution' : 'resolution text';
     }
 
-    const title = foldSpace(readableText(span.title)).replace(/^[*_\s]+|[*_\s]+$/g, '');
+    let title = foldSpace(readableText(span.title)).replace(/^[*_\s]+|[*_\s]+$/g, '');
+    if (spans.length === 1) {
+      // A title the converter cut: completed from the document's running headers or its catalogue title.
+      const complete = completeTitle(title, [...furniturePassages.map((p) => p.text), ...(catalogue ? [catalogue] : [])]);
+      if (complete !== title) {
+        title = complete;
+        guessed++;
+        recordNotes.push(`title completed from the document's running header or catalogue entry`);
+      }
+    }
     // Coverage: the words of the span counted up, the words of the tree and the diagnostics counted down, in
     // one map; only when a word is lost are the lists made, for the message (which names them in order).
     const balance = new WordBalance();
@@ -299,6 +384,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     for (const d of built.diagnostics) if (d.text) balance.addText(d.text, -1);
     const lost = balance.lost() ? missingWords(spanTexts(blocks, span).flatMap(coverageWords), [...treeWords(built.tree), ...built.diagnostics.flatMap((d) => (d.text ? coverageWords(d.text) : []))]) : [];
     const recordDiagnostics = [...built.diagnostics];
+    for (const note of recordNotes.splice(0)) recordDiagnostics.push({ file, line: span.titleLine, severity: 'info', code: 'title-completed', message: note });
     if (lost.length) {
       recordDiagnostics.push({ file, line: blocks[span.opening]!.line, severity: 'warning', code: 'coverage', message: `${lost.length} word(s) of the text are not in the tree: ${lost.slice(0, 12).join(' ')}${lost.length > 12 ? ' …' : ''}`, text: lost.join(' ') });
     }
@@ -334,6 +420,8 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     const role: Passage['role'] = isFootnoteBlock(b) ? 'footnote' : i < firstText && fm.kind !== 'report' ? 'front-matter' : /^[\s*_#]*Annex\b/.test(b.text) ? 'annex' : i < firstText && !b.marker && !/^\d/.test(plainOf(b)) && firstSectionIndex(blocks) > i ? 'front-matter' : 'narration';
     passages.push({ line: b.line, role, text: (b.marker ? `${b.marker} ` : '') + foldSpace(b.text) });
   });
+  passages.push(...furniturePassages);
+  if (split.frontMatter) passages.push({ line: 1, role: 'front-matter', text: split.frontMatter.text });
   passages.sort((a, b) => a.line - b.line);
 
   if (!spans.length) {
@@ -357,6 +445,8 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     const by = 1 - keptBy[i]!;
     for (const t of blockTexts(b)) fileCount += by ? fileBalance.addText(t, by) : countCoverageWords(t);
   });
+  for (const p of furniturePassages) fileCount += fileBalance.addText(p.text, 1);
+  if (split.frontMatter) fileCount += fileBalance.addText(split.frontMatter.text, 1);
   for (const r of resolutions) for (const d of r.diagnostics) if (d.text) fileBalance.addText(d.text, -1);
   for (const p of passages) fileBalance.addText(p.text, -1);
   const lostInFile = fileBalance.lost() ? lostWordsOfFile(blocks, owned, resolutions, passages) : [];
@@ -364,9 +454,22 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     diagnostics.push({ file, line: null, severity: 'warning', code: 'coverage', message: `${lostInFile.length} word(s) of the file are neither in a resolution nor kept as a passage: ${lostInFile.slice(0, 12).join(' ')}`, text: lostInFile.join(' ') });
   }
 
+  const form: DocumentForm = {
+    frontMatter: split.frontMatter ? Object.fromEntries(Object.entries(split.frontMatter.data).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])) : null,
+    footnotes: footnoteMarks.report.style,
+    bareFootnoteTexts: footnoteMarks.report.bareDefinitions,
+    bareFootnoteCalls: footnoteMarks.report.bareCalls,
+    furniture: furniture.size + pageRules.count,
+    joinedLines: blockReport.joinedLines,
+    splitLines: blockReport.splitLines,
+    gluedParagraphs: blockReport.gluedNumbers,
+    mended,
+    guessed,
+  };
   return {
     source: file,
     kind: fm.kind,
+    form,
     symbol: fm.kind === 'resolution' ? (resolutions[0]?.symbol ?? null) : fm.symbol,
     session: fm.session,
     date: fm.date,

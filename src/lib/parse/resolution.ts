@@ -8,10 +8,13 @@
  * ("53rd plenary meeting").
  */
 import type {
+  AnnexContent,
+  AnnexNode,
   ClosingNode,
   Diagnostic,
   FootnoteDefinitionNode,
   OperativeParagraphNode,
+  AnnexParagraphNode,
   ParagraphContent,
   Phrasing,
   PreambularParagraphNode,
@@ -23,6 +26,7 @@ import { detectOperativeVerb, detectPreambularLead } from '../lexicon.ts';
 import { foldSpace, phrasingToText, stripFootnoteTokens } from '../text.ts';
 import { joinInline, leadingEmphasis, sliceInline, trimInline } from './inline.ts';
 import { romanToNumber } from './meta.ts';
+import { PAGE_FURNITURE } from './furniture.ts';
 
 export interface ResolutionInput {
   file: string;
@@ -34,6 +38,8 @@ export interface ResolutionInput {
   body: readonly Block[];
   /** The text is quoted inside a report's narration (each paragraph opens with “). */
   quoted: boolean;
+  /** Whether "Annex" headings after the text start annexes of it (not in a report, whose annexes are its own). */
+  annexes?: boolean;
 }
 
 export interface BuiltResolution {
@@ -41,6 +47,9 @@ export interface BuiltResolution {
   diagnostics: Diagnostic[];
   /** Last source line that belongs to the text. */
   endLine: number;
+  /** Paragraphs mended across a page break, and boundaries decided on weak evidence. */
+  mended: number;
+  guessed: number;
 }
 
 /** A paragraph-like unit of text with its source lines. */
@@ -60,14 +69,6 @@ export const OPERATIVE_NUMBER = /^\s*(\d{1,4})[.)]\s*/;
 export const SUBPARAGRAPH_LABEL = /^\s*\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/;
 const CLOSING_LINE = /^\s*(?:\d+(?:st|nd|rd|th)\s+plenary\s+meeting\b|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\s*$)/;
 const TERMINAL = /[,;:.!?]$/;
-
-/**
- * Page furniture that PDF converters leave in the text: running headers with the
- * document symbol, job numbers ("19-20456 (E)"), page numbers ("3/34"),
- * bar-code lines ("*1920456*"), "Please recycle".
- */
-export const PAGE_FURNITURE =
-  /^\s*(?:(?:A\/(?:C\.\d\/)?(?:RES\/)?\d{1,3}\/[\w./-]+|\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{1,3}\/\d{1,3}|\*\d{7,}\*|Please recycle|GE\.\d{2}-\d{5})\s*)+$/;
 
 function position(line: number, endLine = line) {
   return { start: { line, column: 1 }, end: { line: endLine, column: 1 } };
@@ -118,6 +119,7 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
   };
 
   // A decision is one sentence: "The General Assembly decides to take note of ...".
+  const bareOpening = openMatch !== null && !openMatch[0].trimEnd().endsWith(',') && afterOpening.length === 0;
   const decisionText = openMatch !== null && !openMatch[0].trimEnd().endsWith(',') && /^[a-z]/.test(phrasingToText(afterOpening));
   const operative: OperativeParagraphNode[] = [];
   if (decisionText) {
@@ -132,9 +134,15 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
       position: position(input.opening.line, input.opening.endLine),
     });
   } else if (afterOpening.length) takeUnit(afterOpening, input.opening);
+  // Annexes after the text: each heading opens one, and its blocks are read apart.
+  const annexBlocks: { heading: Block; units: Unit[] }[] = [];
   for (const block of input.body) {
     endLine = Math.max(endLine, block.endLine);
     if (block.kind === 'rule') continue;
+    if (input.annexes && block.marker === null && (units.length || operative.length) && ANNEX_HEADING.test(plain(block.inline))) {
+      annexBlocks.push({ heading: block, units: [] });
+      continue;
+    }
     if (PAGE_FURNITURE.test(foldSpace(block.text))) {
       diag(block.line, 'info', 'page-furniture', 'a page header or footer is left out of the text', block.text);
       continue;
@@ -146,26 +154,17 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
       continue;
     }
     if (block.kind === 'html') diag(block.line, 'warning', 'raw-html', 'raw HTML in the text is kept as plain text', block.text);
-    takeUnit(inline, block);
+    const annex = annexBlocks[annexBlocks.length - 1];
+    if (annex) annex.units.push({ inline, line: block.line, endLine: block.endLine, marker: block.marker, raw: block.kind === 'html' });
+    else takeUnit(inline, block);
   }
   if (input.quoted && quoteOpen) {
     diag(endLine, 'warning', 'unmatched-quote', 'the quoted text has no closing quotation mark');
   }
 
   // 3. Mend paragraphs cut by page breaks and footnote blocks.
-  const merged: Unit[] = [];
-  for (const unit of units) {
-    const prev = merged[merged.length - 1];
-    const text = phrasingToText(unit.inline);
-    if (prev && unit.marker === null && !prev.raw && !unit.raw && isContinuation(prev, text)) {
-      const prevText = plain(prev.inline);
-      const hyphenated = /[A-Za-z]-$/.test(prevText) && /^[a-z]/.test(text.trimStart());
-      prev.inline = joinInline(prev.inline, unit.inline, hyphenated ? '' : ' ');
-      prev.endLine = unit.endLine;
-    } else {
-      merged.push({ ...unit });
-    }
-  }
+  const counts = { mended: 0, guessed: 0 };
+  const merged = mend(units, false, counts);
 
   // 4. Read each paragraph.
   const preamble: PreambularParagraphNode[] = [];
@@ -188,6 +187,15 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
     }
 
     const num = OPERATIVE_NUMBER.exec(text);
+    const bareVerb = bareOpening && !num && operative.length === 0 ? detectOperativeVerb(plain(inline)) : null;
+    if (bareVerb) {
+      // "The General Assembly / Adopts the … Declaration": no comma, no preamble, one unnumbered operative paragraph.
+      const emphasis = leadingEmphasis(inline);
+      current = { type: 'operativeParagraph', id: `OP${operative.length + 1}`, number: null, verb: emphasis ? cleanVerb(emphasis) : bareVerb, children: inline, position: position(unit.line, unit.endLine) };
+      operative.push(current);
+      letter = roman = null;
+      continue;
+    }
     if (num && unit.marker !== '-' && unit.marker !== '*') {
       const content = trimInline(sliceInline(inline, num[0].length));
       const emphasis = leadingEmphasis(content);
@@ -228,6 +236,31 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
       continue;
     }
 
+    if (operative.length > 0 && current && !decisionText) {
+      const open: { children: ParagraphContent[] } = roman ?? letter ?? current;
+      const openText = plain(open.children.filter((c): c is Phrasing => c.type !== 'subParagraph'));
+      const subText = letter ? plain(letter.children.filter((c): c is Phrasing => c.type !== 'subParagraph')) : '';
+      if (/:$/.test(plain(current.children.filter((c): c is Phrasing => c.type !== 'subParagraph'))) && !letter || (letter && /(?:;|;\s*(?:and|or)|:)$/.test(subText) && !roman)) {
+        // A list after "…, that:" whose labels the converter lost: the next letter, guessed.
+        const name: string = letter ? nextLetter(letter.label) : 'a';
+        letter = { type: 'subParagraph', label: name, id: `${current.id}(${name})`, children: trimInline(inline), position: position(unit.line, unit.endLine) };
+        current.children.push(letter);
+        counts.guessed++;
+        diag(unit.line, 'info', 'label-inferred', `an unlabelled paragraph after "${openText.slice(-30)}" is read as sub-paragraph (${name}) of ${current.id}`);
+        continue;
+      }
+      const verb = detectOperativeVerb(plain(inline));
+      const previous = operative[operative.length - 1]!;
+      if (verb && /[;.]$/.test(openText) && previous.number !== null && current === previous) {
+        // A numbered paragraph whose number the converter lost: it opens with an operative verb after one that closed.
+        current = { type: 'operativeParagraph', id: `OP${operative.length + 1}`, number: previous.number + 1, verb, children: inline, position: position(unit.line, unit.endLine) };
+        operative.push(current);
+        letter = roman = null;
+        counts.guessed++;
+        diag(unit.line, 'info', 'number-inferred', `an unnumbered paragraph opening with "${verb}" after ${previous.id} is read as operative paragraph ${previous.number + 1}`);
+        continue;
+      }
+    }
     if (operative.length > 0) {
       // Unnumbered text after the operative paragraphs began: keep it with the last one.
       diag(unit.line, 'warning', 'unnumbered-paragraph', `an unnumbered paragraph among the operative paragraphs is kept with ${current!.id}`, plain(unit.inline));
@@ -257,7 +290,8 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
       diag(op.position?.start.line ?? null, 'warning', 'numbering-gap', `operative paragraph ${op.id} ${what}`);
     }
   });
-  checkFootnotes(file, preamble, operative, footnotes, diag);
+  const annexParagraphs = () => tree.children.flatMap((c) => (c.type === 'annex' ? c.children.filter((x) => x.type === 'annexParagraph') : []));
+  void annexParagraphs;
 
   const tree: ResolutionNode = { type: 'resolution', children: [] };
   if (input.title.length) tree.children.push({ type: 'title', children: input.title, position: position(input.titleLine) });
@@ -266,7 +300,121 @@ export function buildResolution(input: ResolutionInput): BuiltResolution {
   tree.children.push({ type: 'operativePart', children: operative });
   if (footnotes.length) tree.children.push({ type: 'footnotes', children: footnotes.sort((a, b) => a.number - b.number) });
   if (closing.length) tree.children.push({ type: 'closing', children: closing, position: position(closingLine) });
-  return { tree, diagnostics, endLine };
+  annexBlocks.forEach((a, i) => tree.children.push(buildAnnex(a.heading, mend(a.units, true, counts), `ANX${i + 1}`, counts, diag)));
+  checkFootnotes(file, [...preamble, ...operative, ...annexParagraphs()], footnotes, diag);
+  return { tree, diagnostics, endLine, mended: counts.mended, guessed: counts.guessed };
+}
+
+/** "Annex", "Annex II", "Annex 2025 Political Declaration …" (a heading and the annex's title on one line). */
+const ANNEX_HEADING = /^[\s*_#]*Annex(?:\s+[IVXLC]+)?(?:\s+[“"‘]?[\p{Lu}\d][^;]*[^,;:.])?[\s*_]*$/u;
+const ANNEX_WORD = /^[\s*_#]*Annex(?:\s+[IVXLC]+\b)?/;
+
+/** Paragraphs cut by page breaks and footnote blocks, mended; in an annex, a short heading is never the start of a cut paragraph. */
+function mend(units: readonly Unit[], annex: boolean, counts: { mended: number }): Unit[] {
+  const merged: Unit[] = [];
+  for (const unit of units) {
+    const prev = merged[merged.length - 1];
+    const text = phrasingToText(unit.inline);
+    if (prev && unit.marker === null && !prev.raw && !unit.raw && isContinuation(prev, text) && !(annex && isHeading(prev) && /^[\s“"‘*_]*\p{Lu}/u.test(text))) {
+      const prevText = plain(prev.inline);
+      const hyphenated = /[A-Za-z]-$/.test(prevText) && /^[a-z]/.test(text.trimStart());
+      prev.inline = joinInline(prev.inline, unit.inline, hyphenated ? '' : ' ');
+      prev.endLine = unit.endLine;
+      counts.mended++;
+    } else {
+      merged.push({ ...unit });
+    }
+  }
+  return merged;
+}
+
+/** A heading inside an annex: short, unnumbered, capitalised, no closing punctuation. */
+function isHeading(unit: Unit): boolean {
+  const t = plain(unit.inline);
+  return unit.marker === null && t.length > 0 && t.length < 160 && !TERMINAL.test(t) && /^[“"‘]?[\p{Lu}\dIVX]/u.test(t) && !OPERATIVE_NUMBER.test(t) && !SUBPARAGRAPH_LABEL.test(t) && t.split(' ').length <= 16;
+}
+
+/**
+ * An annex: its title (on the heading's line or the first line under it),
+ * section headings, numbered paragraphs with their sub-paragraphs, and
+ * unnumbered text. A list after a paragraph that ends with a colon whose
+ * labels the converter lost is read as sub-paragraphs (a), (b), … (guessed).
+ */
+function buildAnnex(headingBlock: Block, units: readonly Unit[], id: string, counts: { guessed: number }, diag: Diag): AnnexNode {
+  const headingText = plain(headingBlock.inline);
+  const word = ANNEX_WORD.exec(headingText)![0].replace(/[\s*_#]/g, ' ').trim().replace(/\s+/g, ' ');
+  const children: AnnexContent[] = [];
+  const rest = trimInline(sliceInline(headingBlock.inline, phrasingToText(headingBlock.inline).indexOf(word.split(' ').pop()!) + word.split(' ').pop()!.length));
+  let titled = false;
+  if (rest.length && plain(rest)) {
+    children.push({ type: 'title', children: rest, position: position(headingBlock.line) });
+    titled = true;
+  }
+  let current: AnnexParagraphNode | null = null;
+  let letter: SubParagraphNode | null = null;
+  let roman: SubParagraphNode | null = null;
+  let unnumbered = 0;
+  let numbered = 0;
+  for (const unit of units) {
+    const text = unit.marker ? `${unit.marker} ${phrasingToText(unit.inline)}` : phrasingToText(unit.inline);
+    const inline = unit.marker ? [{ type: 'text', value: `${unit.marker} ` } as Phrasing, ...unit.inline] : unit.inline;
+    const num = OPERATIVE_NUMBER.exec(text);
+    if (num && unit.marker !== '-' && unit.marker !== '*') {
+      const n = Number(num[1]);
+      current = { type: 'annexParagraph', id: `${id}.${n}`, number: n, children: trimInline(sliceInline(inline, num[0].length)), position: position(unit.line, unit.endLine) };
+      if (numbered && children.some((c) => c.type === 'annexParagraph' && c.id === current!.id)) current.id = `${id}.${n}.${unit.line}`;
+      children.push(current);
+      numbered++;
+      letter = roman = null;
+      continue;
+    }
+    const label = SUBPARAGRAPH_LABEL.exec(text.replace(/^\s*[-*]\s+/, ''));
+    if (label && current) {
+      const skip = text.length - text.replace(/^\s*[-*]\s+/, '').length + label[0].length;
+      const name = label[1]!;
+      const content = trimInline(sliceInline(inline, skip));
+      if (chooseRoman(name, letter, roman) && letter) {
+        roman = { type: 'subParagraph', label: name, id: `${letter.id}(${name})`, children: content, position: position(unit.line, unit.endLine) };
+        letter.children.push(roman);
+      } else {
+        if (letter && name !== nextLetter(letter.label)) diag(unit.line, 'warning', 'numbering-gap', `sub-paragraph (${name}) in ${current.id}; expected (${nextLetter(letter.label)})`);
+        letter = { type: 'subParagraph', label: name, id: `${current.id}(${name})`, children: content, position: position(unit.line, unit.endLine) };
+        roman = null;
+        current.children.push(letter);
+      }
+      continue;
+    }
+    if (!titled && !current && !unnumbered && (isHeading(unit) || (unit.marker === null && !TERMINAL.test(plain(unit.inline)) && plain(unit.inline).length < 400))) {
+      children.push({ type: 'title', children: trimInline(inline), position: position(unit.line, unit.endLine) });
+      titled = true;
+      continue;
+    }
+    if (isHeading(unit) && !(current && !letter && /:$/.test(plain(current.children.filter((c): c is Phrasing => c.type !== 'subParagraph'))))) {
+      children.push({ type: 'annexHeading', children: trimInline(inline), position: position(unit.line, unit.endLine) });
+      current = null;
+      letter = roman = null;
+      continue;
+    }
+    const own = current ? plain(current.children.filter((c): c is Phrasing => c.type !== 'subParagraph')) : '';
+    const subText = letter ? plain(letter.children.filter((c): c is Phrasing => c.type !== 'subParagraph')) : '';
+    // A list whose labels the converter lost: after a paragraph that ends with a colon, while the list's items
+    // end with a semicolon, or an item that itself ends like one (the colon lost with the words before it).
+    const item = /(?:;|;\s*(?:and|or))$/.test(plain(unit.inline));
+    if (current && ((!letter && (/:$/.test(own) || item)) || (letter && (!/\.$/.test(subText) || item)))) {
+      const name: string = letter ? nextLetter(letter.label) : 'a';
+      letter = { type: 'subParagraph', label: name, id: `${current.id}(${name})`, children: trimInline(inline), position: position(unit.line, unit.endLine) };
+      roman = null;
+      current.children.push(letter);
+      counts.guessed++;
+      diag(unit.line, 'info', 'label-inferred', `an unlabelled paragraph in ${current.id} is read as sub-paragraph (${name})`);
+      continue;
+    }
+    unnumbered++;
+    current = null;
+    letter = roman = null;
+    children.push({ type: 'annexParagraph', id: `${id}.U${unnumbered}`, number: null, children: trimInline(inline), position: position(unit.line, unit.endLine) });
+  }
+  return { type: 'annex', id, heading: word, children, position: position(headingBlock.line, units[units.length - 1]?.endLine ?? headingBlock.line) };
 }
 
 function stripQuotes(inline: Phrasing[]): Phrasing[] {
@@ -330,8 +478,7 @@ type Diag = (line: number | null, severity: Diagnostic['severity'], code: string
 
 function checkFootnotes(
   file: string,
-  preamble: readonly PreambularParagraphNode[],
-  operative: readonly OperativeParagraphNode[],
+  paragraphs: readonly { children: ParagraphContent[]; position?: ResolutionNode['position'] }[],
   footnotes: readonly FootnoteDefinitionNode[],
   diag: Diag,
 ): void {
@@ -344,7 +491,7 @@ function checkFootnotes(
       else if (n.type !== 'text') visit(n.children, line);
     }
   };
-  for (const p of [...preamble, ...operative]) visit(p.children, p.position?.start.line ?? 0);
+  for (const p of paragraphs) visit(p.children, p.position?.start.line ?? 0);
   const defined = new Map<number, number>();
   for (const f of footnotes) {
     const line = f.position?.start.line ?? null;

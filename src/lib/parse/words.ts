@@ -31,6 +31,14 @@ export function treeWords(tree: ResolutionNode): string[] {
           contentWords(p.children, out);
         }
         break;
+      case 'annex':
+        out.push(...coverageWords(child.heading));
+        for (const c of child.children) {
+          if (c.type === 'annexParagraph' && c.number !== null) out.push(String(c.number));
+          if (c.type === 'annexParagraph') contentWords(c.children, out);
+          else out.push(...coverageWords(phrasingToText(c.children)));
+        }
+        break;
       case 'footnotes':
         for (const f of child.children) out.push(`^${f.number}`, ...coverageWords(phrasingToText(f.children)));
         break;
