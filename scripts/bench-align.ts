@@ -269,7 +269,7 @@ function makeCase(seed: number, level: number): Case {
   const a: VersionUnits = {
     preamble: aPP.map((t, i) => unit(`PP${i + 1}`, 'preamble', i, t)),
     operative: aOP.map((t, i) => unit(`OP${i + 1}`, 'operative', i, t)),
-    footnotes: [],
+    annex: [], footnotes: [],
   };
   const build = (section: 'preamble' | 'operative', units: Unit[], spare: { text: string }[]): Item[] => {
     let items: Item[] = units.map((u) => ({ section, text: u.text, from: [u.id], source: u.text }));
@@ -309,7 +309,7 @@ function makeCase(seed: number, level: number): Case {
   const b: VersionUnits = {
     preamble: bPP.map((it, j) => unit(`PP${j + 1}`, 'preamble', j, it.text)),
     operative: bOP.map((it, j) => unit(`OP${j + 1}`, 'operative', j, it.text)),
-    footnotes: [],
+    annex: [], footnotes: [],
   };
   const moved = new Set<string>();
   const inPlace = new Set<string>();
@@ -486,7 +486,7 @@ if (!flag('--no-speed')) {
   const long = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(rnd() * vocabulary.length)]!).join(' ');
   const la = long(20000);
   const lb = rewordPhrases(la, 0.5, rnd);
-  const big = (t: string): VersionUnits => ({ preamble: [], operative: [unit('OP1', 'operative', 0, t)], footnotes: [] });
+  const big = (t: string): VersionUnits => ({ preamble: [], operative: [unit('OP1', 'operative', 0, t)], annex: [], footnotes: [] });
   const bigMs = runs(() => alignUnits(big(la), big(lb), { redline: true }), 3, 1);
   console.log(`  worst case, one 20,000-word paragraph 50% reworded (word diff limited to ${MAX_DIFF_WORDS} words a side, beyond: shown as replaced):`);
   console.log(`    align + redline              ${show(bigMs)}`);

@@ -105,7 +105,7 @@ function reword(text: string): string {
 }
 
 function version(pp: Unit[], op: Unit[]): VersionUnits {
-  return { preamble: pp.map((u, i) => renamed(u, `PP${i + 1}`, i)), operative: op.map((u, i) => renamed(u, `OP${i + 1}`, i)), footnotes: [] };
+  return { preamble: pp.map((u, i) => renamed(u, `PP${i + 1}`, i)), operative: op.map((u, i) => renamed(u, `OP${i + 1}`, i)), annex: [], footnotes: [] };
 }
 
 const pp = shuffled(pool.preamble).slice(0, 65);

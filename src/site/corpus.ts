@@ -3,9 +3,9 @@
  * the content folder, read once per change of the folder (the three content
  * collections share one parse), with the slugs of versions and series.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadCorpus, DOCUMENT_EXTENSIONS, type Corpus } from '../lib/ingest/corpus.ts';
+import { documentFiles, loadCorpus, DOCUMENT_EXTENSIONS, type Corpus } from '../lib/ingest/corpus.ts';
 import { parseOverrides, type OverrideFile, type SeriesResult } from '../lib/series/group.ts';
 import type { Diagnostic, ResolutionRecord } from '../lib/model.ts';
 import { seriesSlugs, versionSlugs } from '../lib/slug.ts';
@@ -54,11 +54,14 @@ let cached: { key: string; value: SiteCorpus } | null = null;
 /** A key that changes whenever a file of the folder changes. */
 function folderKey(dir: string): string {
   try {
-    return readdirSync(dir)
-      .sort()
-      .map((name) => {
-        const s = statSync(join(dir, name));
-        return `${name}:${s.size}:${s.mtimeMs}`;
+    return [...documentFiles(dir), join(dir, OVERRIDES_FILE)]
+      .map((file) => {
+        try {
+          const s = statSync(file);
+          return `${file}:${s.size}:${s.mtimeMs}`;
+        } catch {
+          return `${file}:none`;
+        }
       })
       .join('|');
   } catch {

@@ -453,13 +453,24 @@ function allTexts(v: VersionUnits): string[] {
     out.push(u.fullText);
     u.subparagraphs.forEach(visit);
   };
-  [...v.preamble, ...v.operative, ...v.footnotes].forEach(visit);
+  [...v.preamble, ...v.operative, ...v.annex, ...v.footnotes].forEach(visit);
   return out;
 }
 
 /** A record's label in an alignment: its symbol, or its id when it has none. */
 export function versionLabel(r: ResolutionRecord): string {
   return r.symbol ?? r.id;
+}
+
+/**
+ * The place of a paragraph id in a text: preambular paragraphs, then
+ * operative paragraphs, then each annex's paragraphs ("ANX1.18", "ANX1.U2"
+ * after the numbered ones before it), by number.
+ */
+export function unitOrder(id: string): number {
+  const annex = /^ANX(\d+)\.(U?)(\d+)/.exec(id);
+  if (annex) return 2_000_000 + Number(annex[1]) * 100_000 + Number(annex[3]) * 2 + (annex[2] ? 1 : 0);
+  return (id.startsWith('PP') ? 0 : 1_000_000) + Number(/\d+/.exec(id)?.[0] ?? 0);
 }
 
 /** Aligns the units of two versions (see the steps above). */
@@ -481,6 +492,8 @@ export function alignUnits(ua: VersionUnits, ub: VersionUnits, options: AlignOpt
   };
   const pp = alignList(ua.preamble, ub.preamble, ctx);
   const op = alignList(ua.operative, ub.operative, ctx);
+  // Annexes: a section of their own, never matched across to the resolution's paragraphs.
+  const ax = alignList(ua.annex, ub.annex, ctx);
 
   // 5. Across sections: preambular paragraphs that became operative, and back.
   const used = (raw: RawResult, side: 'a' | 'b') =>
@@ -513,39 +526,39 @@ export function alignUnits(ua: VersionUnits, ub: VersionUnits, options: AlignOpt
 
   const lp = toList(ua.preamble, ub.preamble, pp, ctx);
   const lo = toList(ua.operative, ub.operative, op, ctx);
+  const la = toList(ua.annex, ub.annex, ax, ctx);
   const crossed = cross.map((c) => makePair(c.a, c.b, c.sim, true, ctx));
   const crossedA = new Set(cross.map((c) => c.a.id));
   const crossedB = new Set(cross.map((c) => c.b.id));
 
   // Footnotes: text, helped by calls from aligned paragraphs at the same place.
   const unitById = new Map<string, Unit>();
-  for (const u of [...ua.preamble, ...ua.operative]) unitById.set(`a:${u.id}`, u);
-  for (const u of [...ub.preamble, ...ub.operative]) unitById.set(`b:${u.id}`, u);
+  for (const u of [...ua.preamble, ...ua.operative, ...ua.annex]) unitById.set(`a:${u.id}`, u);
+  for (const u of [...ub.preamble, ...ub.operative, ...ub.annex]) unitById.set(`b:${u.id}`, u);
   const anchored = new Set<string>();
   const anchor = (ids: { a: string[]; b: string[] }) => {
     const fa = ids.a.flatMap((id) => unitById.get(`a:${id}`)?.footnotes ?? []);
     const fb = ids.b.flatMap((id) => unitById.get(`b:${id}`)?.footnotes ?? []);
     for (let k = 0; k < Math.min(fa.length, fb.length); k++) anchored.add(`${fa[k]}>${fb[k]}`);
   };
-  for (const p of [...lp.pairs, ...lo.pairs, ...crossed]) anchor({ a: [p.a], b: [p.b] });
-  for (const s of [...lp.splits, ...lo.splits]) anchor({ a: [s.a], b: s.b });
-  for (const m of [...lp.merges, ...lo.merges]) anchor({ a: m.a, b: [m.b] });
+  for (const p of [...lp.pairs, ...lo.pairs, ...la.pairs, ...crossed]) anchor({ a: [p.a], b: [p.b] });
+  for (const s of [...lp.splits, ...lo.splits, ...la.splits]) anchor({ a: [s.a], b: s.b });
+  for (const m of [...lp.merges, ...lo.merges, ...la.merges]) anchor({ a: m.a, b: [m.b] });
   const fnA = ua.footnotes;
   const fnB = ub.footnotes;
   const fnNum = (u: Unit) => Number(u.id.slice(2));
   const fn = alignList(fnA, fnB, ctx, [], (i, j) => (anchored.has(`${fnNum(fnA[i]!)}>${fnNum(fnB[j]!)}`) ? 0.3 : 0));
 
-  const sectionOrder = (id: string) => (id.startsWith('PP') ? 0 : 1);
-  const byB = (x: { b: string }, y: { b: string }) => sectionOrder(x.b) - sectionOrder(y.b) || Number(/\d+/.exec(x.b)![0]) - Number(/\d+/.exec(y.b)![0]);
-  const idNum = (id: string) => sectionOrder(id) * 100000 + Number(/\d+/.exec(id)![0]);
+  const idNum = unitOrder;
+  const byB = (x: { b: string }, y: { b: string }) => idNum(x.b) - idNum(y.b);
   return {
     a: labels.a,
     b: labels.b,
-    pairs: [...lp.pairs, ...lo.pairs, ...crossed].sort(byB),
-    inserted: [...lp.inserted, ...lo.inserted].filter((id) => !crossedB.has(id)).sort((x, y) => idNum(x) - idNum(y)),
-    deleted: [...lp.deleted, ...lo.deleted].filter((id) => !crossedA.has(id)).sort((x, y) => idNum(x) - idNum(y)),
-    splits: [...lp.splits, ...lo.splits],
-    merges: [...lp.merges, ...lo.merges],
+    pairs: [...lp.pairs, ...lo.pairs, ...la.pairs, ...crossed].sort(byB),
+    inserted: [...lp.inserted, ...lo.inserted, ...la.inserted].filter((id) => !crossedB.has(id)).sort((x, y) => idNum(x) - idNum(y)),
+    deleted: [...lp.deleted, ...lo.deleted, ...la.deleted].filter((id) => !crossedA.has(id)).sort((x, y) => idNum(x) - idNum(y)),
+    splits: [...lp.splits, ...lo.splits, ...la.splits],
+    merges: [...lp.merges, ...lo.merges, ...la.merges],
     footnotes: toList(fnA, fnB, fn, ctx),
   };
 }

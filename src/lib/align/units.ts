@@ -4,10 +4,10 @@
  * plain text and the features the aligner compares.
  */
 import type { ParagraphContent, ResolutionRecord, SubParagraphNode } from '../model.ts';
-import { footnotesOf, operativeOf, preambleOf } from '../export/parse-json.ts';
+import { annexesOf, annexParagraphsOf, footnotesOf, operativeOf, preambleOf } from '../export/parse-json.ts';
 import { foldSpace, phrasingToText, stripFootnoteTokens, words } from '../text.ts';
 
-export type Section = 'preamble' | 'operative' | 'subparagraph' | 'footnote';
+export type Section = 'preamble' | 'operative' | 'annex' | 'subparagraph' | 'footnote';
 
 export interface Unit {
   /** "PP3", "OP5", "OP5(a)", "FN2". */
@@ -64,6 +64,8 @@ function makeUnit(id: string, section: Section, index: number, children: readonl
 export interface VersionUnits {
   preamble: Unit[];
   operative: Unit[];
+  /** The paragraphs of the annexes, in order ("ANX1.1", …): a section of their own. */
+  annex: Unit[];
   footnotes: Unit[];
 }
 
@@ -94,6 +96,7 @@ function makeUnits(record: ResolutionRecord): VersionUnits {
   return {
     preamble: preambleOf(record.tree).map((p, i) => makeUnit(p.id, 'preamble', i, p.children, p.lead)),
     operative: operativeOf(record.tree).map((p, i) => makeUnit(p.id, 'operative', i, p.children, p.verb)),
+    annex: annexesOf(record.tree).flatMap(annexParagraphsOf).map((p, i) => makeUnit(p.id, 'annex', i, p.children, null)),
     footnotes: footnotesOf(record.tree).map((f, i) => makeUnit(`FN${f.number}`, 'footnote', i, f.children, null)),
   };
 }

@@ -25,7 +25,7 @@ export type RowChange = 'unchanged' | 'edited' | 'moved' | 'inserted' | 'deleted
 export interface CompareEntry {
   /** Anchor on the compare page: "c-OP6" (by the new paragraph), "c-old-PP2" for a deleted one. */
   anchor: string;
-  section: 'preamble' | 'operative';
+  section: 'preamble' | 'operative' | 'annex';
   change: RowChange;
   /** Paragraph ids in the old and the new version. */
   a: string[];
@@ -177,8 +177,8 @@ function entryHast(e: Entry, mode: Mode, label = ''): ElementContent[] {
   return units.flatMap((u) => unitHast(u, null, label));
 }
 
-function sectionOf(id: string): 'preamble' | 'operative' {
-  return id.startsWith('PP') ? 'preamble' : 'operative';
+function sectionOf(id: string): 'preamble' | 'operative' | 'annex' {
+  return id.startsWith('PP') ? 'preamble' : id.startsWith('ANX') ? 'annex' : 'operative';
 }
 
 // ---------------------------------------------------------------------------
@@ -269,8 +269,8 @@ export function sidesDerive(e: Pick<CompareEntry, 'inline' | 'sideA' | 'sideB'>)
 
 /** Rows of a comparison in the order of the new version, their texts as hast. */
 export function compareEntries(ua: VersionUnits, ub: VersionUnits, al: VersionAlignment): CompareEntry[] {
-  const A = [...ua.preamble, ...ua.operative];
-  const B = [...ub.preamble, ...ub.operative];
+  const A = [...ua.preamble, ...ua.operative, ...ua.annex];
+  const B = [...ub.preamble, ...ub.operative, ...ub.annex];
   return orderEntries(A, B, al).map((e) => {
     const a = e.a.map((u) => u.id);
     const b = e.b.map((u) => u.id);

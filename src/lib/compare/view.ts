@@ -97,6 +97,8 @@ export const CHANGE_NAMES: Record<RowChange, string> = { unchanged: 'Unchanged',
 
 /** Paragraph ids for people: "PP3" → "preambular paragraph 3", "OP5" → "operative paragraph 5". */
 export function paragraphName(id: string): string {
+  const annex = /^ANX(\d+)\.(U?)(\d+)(.*)$/.exec(id);
+  if (annex) return `annex ${annex[1]}, ${annex[2] ? 'unnumbered paragraph' : 'paragraph'} ${annex[3]}${annex[4] ?? ''}`;
   const m = /^(PP|OP)(\d+)(.*)$/.exec(id);
   if (!m) return id;
   return `${m[1] === 'PP' ? 'preambular' : 'operative'} paragraph ${m[2]}${m[3] ?? ''}`;

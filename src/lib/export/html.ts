@@ -10,6 +10,8 @@ import rehypeStringify from 'rehype-stringify';
 import { h } from 'hastscript';
 import type { ElementContent, Root as HastRoot, Element } from 'hast';
 import type {
+  AnnexNode,
+  AnnexParagraphNode,
   FootnoteDefinitionNode,
   OperativeParagraphNode,
   ParagraphContent,
@@ -18,7 +20,7 @@ import type {
   ResolutionNode,
   SubParagraphNode,
 } from '../model.ts';
-import { footnotesOf, operativeOf, preambleOf } from './parse-json.ts';
+import { annexesOf, footnotesOf, operativeOf, preambleOf } from './parse-json.ts';
 
 /** The only markup a page may carry from a document. */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
@@ -121,10 +123,11 @@ function subParagraphToHast(s: SubParagraphNode, options: RenderOptions): Elemen
   ]);
 }
 
-export function paragraphToHast(p: PreambularParagraphNode | OperativeParagraphNode, options: RenderOptions = {}): Element {
+export function paragraphToHast(p: PreambularParagraphNode | OperativeParagraphNode | AnnexParagraphNode, options: RenderOptions = {}): Element {
   const { lead, subs } = contentToHast(p.children, options);
-  const number = p.type === 'operativeParagraph' && p.number !== null ? [h('span', { className: ['number'] }, `${p.number}.`), { type: 'text' as const, value: ' ' }] : [];
-  return h('div', { className: ['paragraph', p.type === 'operativeParagraph' ? 'operative' : 'preambular'], id: anchorId(p.id, options.idPrefix) }, [
+  const number = p.type !== 'preambularParagraph' && p.number !== null ? [h('span', { className: ['number'] }, `${p.number}.`), { type: 'text' as const, value: ' ' }] : [];
+  const kind = p.type === 'operativeParagraph' ? 'operative' : p.type === 'annexParagraph' ? 'annex-paragraph' : 'preambular';
+  return h('div', { className: ['paragraph', kind], id: anchorId(p.id, options.idPrefix) }, [
     h('p', [...number, ...lead]),
     ...(subs.length ? [h('ol', { className: ['subparagraphs'] }, subs)] : []),
   ]);
@@ -138,7 +141,21 @@ export function footnoteToHast(f: FootnoteDefinitionNode, options: RenderOptions
   ]);
 }
 
-/** The reading text of one version: preamble, operative part, footnotes. */
+/** An annex: its heading, its title, its section headings and paragraphs, as a section of its own. */
+export function annexToHast(annex: AnnexNode, options: RenderOptions = {}): Element {
+  const title = annex.children.find((c) => c.type === 'title');
+  const headingId = anchorId(annex.id, options.idPrefix);
+  return h('section', { className: ['annex'], id: headingId, ariaLabelledby: `${headingId}-heading` }, [
+    h('h2', { id: `${headingId}-heading` }, [annex.heading, ...(title ? [h('br'), h('span', { className: ['annex-title'] }, phrasingToHast(title.children, options))] : [])]),
+    ...annex.children.flatMap((c): Element[] => {
+      if (c.type === 'annexHeading') return [h('h3', { className: ['annex-heading'] }, phrasingToHast(c.children, options))];
+      if (c.type === 'annexParagraph') return [paragraphToHast(c, options)];
+      return [];
+    }),
+  ]);
+}
+
+/** The reading text of one version: preamble, operative part, annexes, footnotes. */
 export function resolutionToHtml(tree: ResolutionNode, options: RenderOptions = {}): string {
   const opening = tree.children.find((c) => c.type === 'opening');
   const closing = tree.children.find((c) => c.type === 'closing');
@@ -148,6 +165,7 @@ export function resolutionToHtml(tree: ResolutionNode, options: RenderOptions = 
   parts.push(h('section', { className: ['preamble'], ariaLabel: 'Preambular paragraphs' }, preambleOf(tree).map((p) => paragraphToHast(p, options))));
   parts.push(h('section', { className: ['operative-part'], ariaLabel: 'Operative paragraphs' }, operativeOf(tree).map((p) => paragraphToHast(p, options))));
   if (closing?.type === 'closing') parts.push(h('p', { className: ['closing'] }, phrasingToHast(closing.children, options)));
+  for (const annex of annexesOf(tree)) parts.push(annexToHast(annex, options));
   if (footnotes.length) parts.push(h('section', { className: ['footnotes'] }, [h('h2', 'Footnotes'), h('ol', footnotes.map((f) => footnoteToHast(f, options)))]));
   return hastToHtml(parts);
 }

@@ -233,8 +233,8 @@ function gluedNumberAt(text: string, expected: number): number {
  * numeral and title words with no punctuation; the paragraph opens with a
  * number and a capital.
  */
-function headingGluedAt(text: string): number {
-  const m = /^([\s*_]*[IVXLC]+\.\s+\p{Lu}[^.;:,\uE000]{0,150}?\s+)\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})/u.exec(text);
+function headingGluedAt(text: string, afterNumeral = false): number {
+  const m = (afterNumeral ? /^([\s*_]*\p{Lu}[^.;:,\uE000]{0,150}?\s+)\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})/u : /^([\s*_]*[IVXLC]+\.\s+\p{Lu}[^.;:,\uE000]{0,150}?\s+)\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})/u).exec(text);
   return m ? m[1]!.length : -1;
 }
 
@@ -280,7 +280,9 @@ function splitRunTogether(block: Block, report: BlockReport): Block[] {
     for (;;) {
       const text = phrasingToText(rest);
       number = paragraphNumber(null, text) ?? number;
-      const at = number === null ? headingGluedAt(text) : gluedNumberAt(text, number + 1);
+      // A heading's numeral may stand on a line of its own ("I." / "Global context … 3. We gather").
+      const afterNumeral = i > 0 && !glued && /^[\s*_]*[IVXLC]+\.[\s*_]*$/.test(phrasingToText(lines[lines.length - 1]?.nodes ?? []));
+      const at = number === null || afterNumeral ? headingGluedAt(text, afterNumeral) : gluedNumberAt(text, number + 1);
       if (at <= 0) break;
       lines.push({ no: block.line + i, nodes: sliceInline(rest, 0, at), glued });
       rest = sliceInline(rest, at);

@@ -28,16 +28,26 @@ export function parseCached(bytes: Uint8Array, file: string, cache: Cache = noCa
 }
 
 /**
- * The documents of a folder, as the paths loadCorpus reads them by: `dir`
- * joined with each name, in name order. The path is part of the parse cache's
- * key, so whatever fills the cache ahead of loadCorpus must use these strings.
+ * The documents of a folder and its sub-folders (a user files them by session
+ * or committee), as the paths loadCorpus reads them by: `dir` joined with
+ * each relative path, in the order of those paths (the same on every
+ * machine). Hidden folders and node_modules are left out. The path is part of
+ * the parse cache's key, so whatever fills the cache ahead of loadCorpus must
+ * use these strings.
  */
 export function documentFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && DOCUMENT_EXTENSIONS.test(e.name))
-    .map((e) => e.name)
-    .sort()
-    .map((name) => join(dir, name));
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    const entries = readdirSync(rel ? join(dir, rel) : dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const path = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(path);
+      else if (e.isFile() && DOCUMENT_EXTENSIONS.test(e.name)) found.push(path);
+    }
+  };
+  walk('');
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((path) => join(dir, path));
 }
 
 /**
@@ -74,8 +84,26 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     documents.push(read.document);
     diagnostics.push(...read.document.diagnostics);
   }
-  diagnostics.push(...duplicateVersions(documents.flatMap((d) => d.resolutions)));
-  return { documents, diagnostics };
+  const unique = distinctRecordIds(documents);
+  diagnostics.push(...duplicateVersions(unique.flatMap((d) => d.resolutions)));
+  return { documents: unique, diagnostics };
+}
+
+/**
+ * Record ids are "<file stem>/<position>"; two files of one stem in different
+ * folders (ga80/resolutions.md, ga81/resolutions.md) would share them. The
+ * later file's records are named by its whole path instead.
+ */
+function distinctRecordIds(documents: readonly ParsedDocument[]): ParsedDocument[] {
+  const seen = new Set<string>();
+  return documents.map((doc) => {
+    const clash = doc.resolutions.some((r) => seen.has(r.id));
+    const out = clash
+      ? { ...doc, resolutions: doc.resolutions.map((r) => ({ ...r, id: `${doc.source.replace(/\.[^./]+$/, '')}/${r.position}` })) }
+      : doc;
+    for (const r of out.resolutions) seen.add(r.id);
+    return out;
+  });
 }
 
 /** A file that could not be read or decoded, as a diagnostic naming it (and the line, where there is one). */

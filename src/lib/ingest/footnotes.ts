@@ -129,6 +129,9 @@ function candidateAt(text: string, start: number, end: number): Candidate | null
   if (isDigit(after) || (after !== undefined && /[\p{L}/%]/u.test(after))) return null;
   if (after === '.' && isDigit(text[end + 1])) return null;
   if (isDigit(before)) return null;
+  // Part of a document symbol or an abbreviated reference: "A/80/L.2/Rev.1", "Corr.1", "para.3".
+  const word = /\S*$/.exec(text.slice(Math.max(0, start - 60), start))![0];
+  if (word.includes('/') || /(?:^|[^\p{L}])(?:Rev|Corr|Add|Amend|Suppl|Nos?|paras?|vol|chap|arts?|sect|pp?|op)\.$/iu.test(word)) return null;
   // Glued: "Nations1", "Women,5", "girls12", "Development.2", "Treaty”3".
   if (isLower(before) || (before !== undefined && CLOSERS.includes(before))) return { start, end, strong: true, from: start };
   if (before === ',' || before === '.' || before === ';' || before === ':') {
