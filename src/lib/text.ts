@@ -2,7 +2,7 @@
  * Plain text and words of trees. One definition of "a word" serves the
  * coverage check, the aligner and the diff, so they never disagree.
  */
-import type { ParagraphContent, Phrasing } from './model.ts';
+import type { ParagraphContent } from './model.ts';
 import { footnoteToken } from './ingest/normalize.ts';
 
 /** Plain text of phrasing content; footnote calls become tokens (see normalize.ts). */

@@ -208,7 +208,8 @@ describe('annexes: their own part of the tree (80/5, 80/3)', () => {
     expect(numbered.map((p) => p.number)).toEqual(Array.from({ length: 44 }, (_, i) => i + 1));
     expect(annex!.children.filter((c) => c.type === 'annexHeading').map((c) => phrasingToText(c.type === 'annexHeading' ? c.children : []))).toEqual(['A call to action', 'Follow-up']);
     // The resolution's closing line stays the resolution's.
-    expect(readableText((r.tree.children.find((c) => c.type === 'closing') as { children: never[] }).children)).toBe('28th plenary meeting 4 November 2025');
+    const closing = r.tree.children.find((c) => c.type === 'closing');
+    expect(closing && readableText(closing.type === 'closing' ? closing.children : [])).toBe('28th plenary meeting 4 November 2025');
   });
 
   it('reads "Annex Awaza Political Declaration" as heading and title on one line, and the annex\'s roman sections as headings (80/3)', () => {
