@@ -84,7 +84,7 @@ for (const file of expectedFiles) {
         it('has the title, symbol and adoption printed', () => {
           expect(norm(r.title)).toBe(norm(exp.title));
           expect(r.symbol).toBe(exp.symbol);
-          expect(r.adoption).toEqual({ date: exp.adoptionDate, meeting: exp.meeting });
+          expect(r.adoption).toEqual({ date: exp.adoptionDate, meeting: exp.meeting, vote: null, oralRevisions: [] });
         });
         it('has the preambular and operative paragraphs counted by reading, each opening with the words read', () => {
           expect(preambleOf(r.tree).map((p) => firstWords(p.children))).toEqual(exp.paragraphs.PP.map((w) => norm(w)));

@@ -180,7 +180,7 @@ for (const name of expectedFiles) {
             expect(record.agendaItem).toBe(exp.agendaItem);
             if (exp.sponsors) expect(record.sponsors).toEqual(exp.sponsors);
             if (exp.adoption) {
-              expect(record.adoption).toEqual({ date: parseDate(exp.adoption.date), meeting: exp.adoption.meeting });
+              expect(record.adoption).toEqual({ date: parseDate(exp.adoption.date), meeting: exp.adoption.meeting, vote: null, oralRevisions: [] });
               expect(record.date).toBe(parseDate(exp.adoption.date));
             } else if (exp.date) {
               expect(record.date).toBe(parseDate(exp.date));

@@ -200,11 +200,62 @@ export interface Diagnostic {
 // ---------------------------------------------------------------------------
 // Records
 
+/** How a text was adopted, as the document states it. */
+export interface Vote {
+  /** "without-vote" (by consensus), "recorded" (a recorded vote) or "vote" (a vote that was not recorded). */
+  method: 'without-vote' | 'recorded' | 'vote';
+  /** The counts, where the text gives them: "by a recorded vote of 121 to 35, with 28 abstentions". */
+  inFavour: number | null;
+  against: number | null;
+  abstaining: number | null;
+  /** The states named under "In favour:", "Against:" and "Abstaining:", where the text lists them. */
+  lists: { inFavour: string[]; against: string[]; abstaining: string[] } | null;
+}
+
+/** A revision or correction read out before adoption: "the representative of Colombia orally revised the draft resolution". */
+export interface OralRevision {
+  kind: 'revised' | 'corrected';
+  /** Who read it out, as printed: "the representative of Colombia". */
+  by: string | null;
+  /** The sentence of the document that says so. */
+  statement: string;
+}
+
 export interface Adoption {
   /** ISO date (yyyy-mm-dd) of adoption, where stated. */
   date: string | null;
   /** The meeting as printed, such as "53rd plenary meeting" or "52nd meeting". */
   meeting: string | null;
+  /** How it was adopted; null when the document does not say. */
+  vote: Vote | null;
+  /** Oral revisions and corrections before adoption, in the order stated. */
+  oralRevisions: OralRevision[];
+}
+
+// ---------------------------------------------------------------------------
+// What an operative paragraph asks, and of whom
+
+/** Who a clause asks to act, in the UN's own categories. */
+export type AddresseeCategory = 'Member States' | 'Secretary-General' | 'UN entity' | 'civil society' | 'other';
+
+export interface Addressee {
+  category: AddresseeCategory;
+  /** The words as printed: "the United Nations Office on Drugs and Crime". */
+  name: string;
+}
+
+/**
+ * The kind of a clause, by its verb: a request for a report, another request,
+ * a decision, a call (urges, calls upon, invites, encourages, recommends), a
+ * recognition (notes, welcomes, reaffirms, emphasizes) or a concern
+ * (expresses concern, condemns, deplores).
+ */
+export type ClauseKind = 'report-request' | 'request' | 'decision' | 'call' | 'recognition' | 'concern';
+
+/** What an operative paragraph asks and of whom: the addressees of all its clauses, and their kinds in order (the first is the paragraph's own). */
+export interface ClauseFacts {
+  addressees: Addressee[];
+  kinds: ClauseKind[];
 }
 
 export interface Coverage {

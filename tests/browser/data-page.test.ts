@@ -77,7 +77,7 @@ describe('open data', () => {
     await p.goto(`${server.url}/series/${SERIES}/`);
     const csv = p.getByRole('link', { name: /^CSV of this series/ });
     const csvRes = await p.request.get(new URL((await csv.getAttribute('href'))!, p.url()).href);
-    expect((await csvRes.text()).split('\r\n')[0]).toBe('series,version,stage,date,lineage,paragraph,ancestor,change,similarity,class,verb,verbChange,firstAppeared,lastChanged');
+    expect((await csvRes.text()).split('\r\n')[0]).toBe('series,version,stage,date,lineage,paragraph,ancestor,change,similarity,class,verb,verbChange,addressees,kinds,firstAppeared,lastChanged');
     const sjson = p.getByRole('link', { name: /^JSON of this series/ });
     const sRes = await p.request.get(new URL((await sjson.getAttribute('href'))!, p.url()).href);
     expect((await sRes.json()).slug).toBe(SERIES);

@@ -25,6 +25,7 @@
  *   Akoma Ntoso documentation standard" became "Welcoming the efforts made by
  *   some Member States to establish a common documentation standard".
  */
+import { sponsorChange } from '../../src/lib/series/sponsors.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,7 +160,7 @@ describe('compare view: the markup both compare pages show', () => {
 
   it('is the same HTML whether the alignment comes from the build (alignCached, SITE_ALIGN_OPTIONS) or the browser (compareRecords on the records JSON)', () => {
     expect(COMPARE_ALIGN_OPTIONS).toEqual(SITE_ALIGN_OPTIONS);
-    const built = compareView({ series: SERIES, a: S2019, b: S2020, unitsA: unitsOf(R2019), unitsB: unitsOf(R2020), alignment: alignCached(R2019, R2020, SITE_ALIGN_OPTIONS) });
+    const built = compareView({ series: SERIES, a: S2019, b: S2020, unitsA: unitsOf(R2019), unitsB: unitsOf(R2020), alignment: alignCached(R2019, R2020, SITE_ALIGN_OPTIONS), sponsors: sponsorChange(R2019, R2020) });
     // data/records/<slug>.json: the record as JSON, "<" written \u003c.
     const wire = (r: ResolutionRecord) => JSON.parse(JSON.stringify(r).replace(/</g, '\\u003c')) as ResolutionRecord;
     expect(wire(R2019)).toEqual(JSON.parse(JSON.stringify(R2019)));

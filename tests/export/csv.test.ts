@@ -50,7 +50,7 @@ describe('seriesToCsv', () => {
     expect(csvField('say "no"')).toBe('"say ""no"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     const row = Object.fromEntries(CSV_COLUMNS.map((c) => [c, ''])) as Parameters<typeof toCsv>[0][number];
-    expect(toCsv([{ ...row, verb: 'Urges, "strongly"' }]).split('\r\n')[1]).toBe(`${',,,,,,,,,,"Urges, ""strongly""",,,'}`);
+    expect(toCsv([{ ...row, verb: 'Urges, "strongly"' }]).split('\r\n')[1]).toBe(`${',,,,,,,,,,"Urges, ""strongly""",,,,,'}`);
   });
 
   it('is deterministic', () => {

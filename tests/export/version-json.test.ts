@@ -44,7 +44,7 @@ describe('versionToJson on A/RES/76/187', () => {
     expect(json.slug).toBe('a-res-76-187');
     expect(json.stage).toBe('adopted');
     expect(json.session).toBe(76);
-    expect(json.adoption).toEqual({ date: '2021-12-16', meeting: '53rd plenary meeting' });
+    expect(json.adoption).toEqual({ date: '2021-12-16', meeting: '53rd plenary meeting', vote: null, oralRevisions: [] });
     expect(json.opening).toBe('The General Assembly,');
     expect(json.closing).toBe('53rd plenary meeting 16 December 2021');
   });

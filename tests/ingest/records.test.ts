@@ -31,7 +31,7 @@ describe('closing lines of an adopted resolution (ga76, 76/187, source 5â€“25 an
   });
 
   it('reads the adoption from the closing lines and the masthead', () => {
-    expect(r.adoption).toEqual({ date: '2021-12-16', meeting: '53rd plenary meeting' });
+    expect(r.adoption).toEqual({ date: '2021-12-16', meeting: '53rd plenary meeting', vote: null, oralRevisions: [] });
   });
 
   it('covers every word, the closing lines included', () => {
@@ -165,7 +165,7 @@ describe('section II history of a recommended draft (ga74 H and III, source 107â
   });
 
   it('was adopted at the 52nd meeting, on 19 November 2019', () => {
-    expect(r.adoption).toEqual({ date: '2019-11-19', meeting: '52nd meeting' });
+    expect(r.adoption).toEqual({ date: '2019-11-19', meeting: '52nd meeting', vote: null, oralRevisions: [] });
     expect(r.notes).toEqual([]);
   });
 

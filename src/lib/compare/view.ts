@@ -23,6 +23,7 @@ import { alignVersions, type AlignOptions, type VersionAlignment } from '../alig
 import { unitsOf, type VersionUnits } from '../align/units.ts';
 import type { ResolutionRecord } from '../model.ts';
 import { anchorId, SANITIZE_SCHEMA } from '../export/html.ts';
+import { sponsorChange, type SponsorChange } from '../series/sponsors.ts';
 import { compareEntries, sidesDerive, summarize, type CompareEntry, type RowChange, type StepSummary } from './rows.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface CompareInput {
   unitsA: VersionUnits;
   unitsB: VersionUnits;
   alignment: VersionAlignment;
+  /** Who joined in sponsoring and who left between the two (src/lib/series/sponsors.ts); null or absent when unknown. */
+  sponsors?: SponsorChange | null;
 }
 
 export interface CompareView {
@@ -139,7 +142,16 @@ function verbList(items: StepSummary['stronger']): ElementContent[] {
   return items.flatMap((v, k) => [...(k > 0 ? [text('; ')] : []), h('a', { href: `#c-${v.b}` }, v.b), text(` “${v.from}” → “${v.to}”`)]);
 }
 
-function summaryHast(s: StepSummary): ElementContent[] {
+function sponsorItems(c: SponsorChange | null | undefined): Element[] {
+  if (!c) return [];
+  if (!c.joined.length && !c.left.length) return [h('li', 'Sponsors: the same states.')];
+  const items: Element[] = [];
+  if (c.joined.length) items.push(h('li', `Sponsors who joined (${c.joined.length}): ${c.joined.join(', ')}.`));
+  if (c.left.length) items.push(h('li', `Sponsors who are no longer listed (${c.left.length}): ${c.left.join(', ')}.`));
+  return items;
+}
+
+function summaryHast(s: StepSummary, sponsors?: SponsorChange | null): ElementContent[] {
   const strong = (n: number | string) => h('strong', String(n));
   const items: Element[] = [
     h('li', [
@@ -160,6 +172,7 @@ function summaryHast(s: StepSummary): ElementContent[] {
   if (s.stronger.length) items.push(h('li', [text('Operative verbs strengthened: '), ...verbList(s.stronger)]));
   if (s.weaker.length) items.push(h('li', [text('Operative verbs weakened: '), ...verbList(s.weaker)]));
   if (!s.stronger.length && !s.weaker.length) items.push(h('li', 'No operative verb became stronger or weaker.'));
+  items.push(...sponsorItems(sponsors));
   return [h('ul', items)];
 }
 
@@ -206,7 +219,7 @@ export function compareView(input: CompareInput, options: CompareViewOptions = {
   return {
     title: `${input.a.name} → ${input.b.name}`,
     heading: toHtml(headingHast(input)),
-    summary: toHtml(summaryHast(counts)),
+    summary: toHtml(summaryHast(counts, input.sponsors)),
     rows: toHtml(entries.map((r) => rowHast(r, input, options))),
     sideLabels: { a: input.a.name, b: input.b.name },
     counts,
@@ -217,5 +230,5 @@ export function compareView(input: CompareInput, options: CompareViewOptions = {
 
 /** The comparison of two records: the core's alignment with COMPARE_ALIGN_OPTIONS, then compareView. */
 export function compareRecords(a: ResolutionRecord, b: ResolutionRecord, meta: { series: string; a: CompareSide; b: CompareSide }, options: CompareViewOptions = {}): CompareView {
-  return compareView({ ...meta, unitsA: unitsOf(a), unitsB: unitsOf(b), alignment: alignVersions(a, b, COMPARE_ALIGN_OPTIONS) }, options);
+  return compareView({ ...meta, unitsA: unitsOf(a), unitsB: unitsOf(b), alignment: alignVersions(a, b, COMPARE_ALIGN_OPTIONS), sponsors: sponsorChange(a, b) }, options);
 }

@@ -7,7 +7,11 @@
  * verb (with the direction of a verb change on the strength scale).
  *
  * Columns: series, version, stage, date, lineage, paragraph, ancestor,
- * change, similarity, class, verb, verbChange, firstAppeared, lastChanged.
+ * change, similarity, class, verb, verbChange, addressees, kinds,
+ * firstAppeared, lastChanged. `addressees` are the categories of who an
+ * operative paragraph asks to act ("Secretary-General; Member States"),
+ * `kinds` the kinds of its clauses ("recognition report-request"), both read
+ * from its words (src/lib/parse/addressees.ts).
  * `lineage` is "<version where it first appeared>#<its id there>".
  * `change` is "initial" in the first version, then unchanged | edited |
  * moved | split | merged | inserted, or "deleted" on a row of its own (with
@@ -21,9 +25,10 @@ import type { ResolutionRecord } from '../model.ts';
 import { versionLabel } from '../align/align.ts';
 import { seriesLineage, type Lineage } from '../series/lineage.ts';
 import { operativeOf } from './parse-json.ts';
+import { clauseFacts } from '../parse/addressees.ts';
 
 export const CSV_COLUMNS = [
-  'series', 'version', 'stage', 'date', 'lineage', 'paragraph', 'ancestor', 'change', 'similarity', 'class', 'verb', 'verbChange', 'firstAppeared', 'lastChanged',
+  'series', 'version', 'stage', 'date', 'lineage', 'paragraph', 'ancestor', 'change', 'similarity', 'class', 'verb', 'verbChange', 'addressees', 'kinds', 'firstAppeared', 'lastChanged',
 ] as const;
 
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -45,6 +50,7 @@ export function seriesRows(records: readonly ResolutionRecord[], lineage: Lineag
     const record = records[k]!;
     const label = versionLabel(record);
     const verbs = new Map(operativeOf(record.tree).map((p) => [p.id, p.verb]));
+    const facts = new Map(operativeOf(record.tree).map((p) => [p.id, clauseFacts(p)]));
     const alignment = k > 0 ? lineage.alignments[k - 1] : undefined;
     const pairs = new Map((alignment?.pairs ?? []).map((p) => [p.b, p]));
     const splits = new Map((alignment?.splits ?? []).flatMap((s) => s.b.map((b) => [b, s] as const)));
@@ -67,6 +73,8 @@ export function seriesRows(records: readonly ResolutionRecord[], lineage: Lineag
         class: pair?.class ?? '',
         verb: verbs.get(p.id) ?? '',
         verbChange: pair?.verb?.direction ?? '',
+        addressees: [...new Set(facts.get(p.id)?.addressees.map((a) => a.category) ?? [])].join('; '),
+        kinds: facts.get(p.id)?.kinds.join(' ') ?? '',
         firstAppeared: p.firstAppeared,
         lastChanged: p.lastChanged,
       });
@@ -75,7 +83,7 @@ export function seriesRows(records: readonly ResolutionRecord[], lineage: Lineag
     for (const id of paragraphDeleted) {
       rows.push({
         ...base, lineage: lineOf.get(id) ?? '', paragraph: '', ancestor: id, change: 'deleted',
-        similarity: '', class: '', verb: '', verbChange: '', firstAppeared: '', lastChanged: '',
+        similarity: '', class: '', verb: '', verbChange: '', addressees: '', kinds: '', firstAppeared: '', lastChanged: '',
       });
     }
     lineOf = now;

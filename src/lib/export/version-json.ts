@@ -15,12 +15,16 @@
  */
 import { safeSlug, versionSlugs } from '../slug.ts';
 import type {
+  Addressee,
+  Adoption,
+  ClauseKind,
   ParagraphContent,
   Phrasing,
   ResolutionRecord,
   Stage,
 } from '../model.ts';
 import { readableText } from '../text.ts';
+import { clauseFacts } from '../parse/addressees.ts';
 import { footnotesOf, operativeOf, preambleOf } from './parse-json.ts';
 
 /** Bump when the shape of the file changes in a way a reader would notice. */
@@ -58,6 +62,10 @@ export interface VersionPreambularJson extends VersionParagraphBase {
 export interface VersionOperativeJson extends VersionParagraphBase {
   number: number | null;
   verb: string | null;
+  /** Who it asks to act (src/lib/parse/addressees.ts). */
+  addressees: Addressee[];
+  /** The kinds of its clauses, the paragraph's own first. */
+  kinds: ClauseKind[];
 }
 
 export interface VersionFootnoteJson {
@@ -83,7 +91,7 @@ export interface VersionJson {
   agendaItem: number | null;
   sponsors: string[];
   joinedSponsors: string[];
-  adoption: { date: string | null; meeting: string | null } | null;
+  adoption: Adoption | null;
   origin: string;
   notes: string[];
   lines: { start: number; end: number };
@@ -166,7 +174,14 @@ export function versionToJson(record: ResolutionRecord, slug: string = versionSl
     agendaItem: record.agendaItem,
     sponsors: [...record.sponsors],
     joinedSponsors: [...record.joinedSponsors],
-    adoption: record.adoption ? { date: record.adoption.date, meeting: record.adoption.meeting } : null,
+    adoption: record.adoption
+      ? {
+          date: record.adoption.date,
+          meeting: record.adoption.meeting,
+          vote: record.adoption.vote ? { ...record.adoption.vote, lists: record.adoption.vote.lists ? { ...record.adoption.vote.lists } : null } : null,
+          oralRevisions: record.adoption.oralRevisions.map((o) => ({ kind: o.kind, by: o.by, statement: o.statement })),
+        }
+      : null,
     origin: record.origin,
     notes: [...record.notes],
     lines: { start: record.lines.start, end: record.lines.end },
@@ -183,6 +198,7 @@ export function versionToJson(record: ResolutionRecord, slug: string = versionSl
       id: p.id,
       number: p.number,
       verb: p.verb,
+      ...clauseFacts(p),
       text: readableText(p.children),
       line: p.position?.start.line ?? null,
       children: contentToJson(p.children),

@@ -18,7 +18,8 @@ import { comparable, dropPageRules, findFurniture, PAGE_MARK } from './furniture
 import { countCoverageWords, foldSpace, missingWords, phrasingToText, readableText, stripFootnoteTokens, coverageWords, WordBalance } from '../text.ts';
 import { sliceInline, trimInline } from './inline.ts';
 import { buildResolution } from './resolution.ts';
-import { readDraftHistory, splitStateList, type DraftHistory } from './history.ts';
+import { readDraftHistory, type DraftHistory } from './history.ts';
+import { splitStateList } from './states.ts';
 import { DATE_PATTERN, lSymbols, parseDate, parseSession, romanToNumber } from './meta.ts';
 import { treeWords } from './words.ts';
 
@@ -331,7 +332,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
         const h = histories.find((x) => x.kind === 'decision' && (x.recommendedAs === 'decision' || x.recommendedAs === span.numeral));
         if (h) {
           symbol = h.adoptedSymbol;
-          adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting };
+          adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting, vote: h.vote, oralRevisions: h.oralRevisions };
           date = h.adoptedOn ?? date;
         }
         origin = span.numeral ? `draft decision ${span.numeral}` : decisionsSeen > 1 ? `draft decision ${decisionsSeen}` : 'draft decision';
@@ -342,7 +343,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
           symbol = h.adoptedSymbol;
           sponsors = h.sponsors;
           joinedSponsors = h.joinedSponsors;
-          adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting };
+          adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting, vote: h.vote, oralRevisions: h.oralRevisions };
           date = h.adoptedOn ?? date;
           if (h.orallyRevised) notes.push('orally revised before adoption in the Committee');
           if (h.orallyCorrected) notes.push('orally corrected before adoption in the Committee');
@@ -355,7 +356,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       stage = 'adopted';
       symbol = span.symbolFromTitle ?? fm.symbol;
       date = fm.adoptedOn ?? date;
-      adoption = { date: fm.adoptedOn, meeting: fm.adoptedAtMeeting ?? closingMeeting(built.tree) };
+      adoption = { date: fm.adoptedOn, meeting: fm.adoptedAtMeeting ?? closingMeeting(built.tree), vote: null, oralRevisions: [] };
       origin = 'adopted resolution';
       if (fm.onReport) notes.push(`adopted on the report of the ${fm.onReport}`);
     } else {

@@ -7,6 +7,9 @@
  * at a time.
  */
 import { lSymbols, parseDayMonth } from './meta.ts';
+import { splitStateList } from './states.ts';
+import { readOralRevision, readVote, readVotingLists } from './adoption.ts';
+import type { OralRevision, Vote } from '../model.ts';
 
 export interface DraftHistory {
   /** Every L-document symbol the sub-section names, in order of appearance. */
@@ -24,6 +27,10 @@ export interface DraftHistory {
   orallyRevised: boolean;
   /** An oral correction (editorial, as the Secretary reads it out) rather than a revision by the sponsors. */
   orallyCorrected: boolean;
+  /** How the Committee adopted it, where the narration says (null when it does not). */
+  vote: Vote | null;
+  /** The oral revisions and corrections stated, in order. */
+  oralRevisions: OralRevision[];
   /** The symbol introduced, with when, for drafts quoted in full. */
   introduced: { symbol: string; meeting: string | null; date: string | null; sponsors: string[] }[];
   /** Title as given in the narration ("entitled “…”"). */
@@ -34,25 +41,6 @@ export interface DraftHistory {
 export interface NarrationParagraph {
   line: number;
   text: string;
-}
-
-/** State names that contain "and", which must not be split when reading a list of sponsors. */
-const NAMES_WITH_AND = [
-  'Antigua and Barbuda', 'Bosnia and Herzegovina', 'Saint Kitts and Nevis', 'Saint Vincent and the Grenadines',
-  'Sao Tome and Principe', 'Trinidad and Tobago', 'United Kingdom of Great Britain and Northern Ireland',
-  'Heard Island and McDonald Islands', 'Saint Pierre and Miquelon', 'Wallis and Futuna', 'Turks and Caicos Islands',
-];
-
-/** "Austria, Belarus, the Dominican Republic and Zimbabwe" → ["Austria", "Belarus", "Dominican Republic", "Zimbabwe"]. */
-export function splitStateList(text: string): string[] {
-  let t = text.replace(/\s+/g, ' ').trim();
-  NAMES_WITH_AND.forEach((name, i) => { t = t.split(name).join(`\u0000${i}\u0000`); });
-  const parts = t.split(/,\s*|\s+and\s+/).map((p) => p.trim()).filter(Boolean);
-  return parts
-    .map((p) => p.replace(/\u0000(\d+)\u0000/g, (_, i: string) => NAMES_WITH_AND[Number(i)]!))
-    .map((p) => p.replace(/^the\s+/, ''))
-    .map((p) => /\b(Group of (?:[A-Z][a-z]+ )+States)\b/.exec(p)?.[1] ?? p)
-    .filter((p) => !/^(?:as well as|on behalf of)\b/.test(p));
 }
 
 const MEETING = /\b(?:At|at) (?:its|the) (\d+(?:st|nd|rd|th)) meeting(?:,? on (\d{1,2} [A-Z][a-z]+(?: \d{4})?))?/;
@@ -71,13 +59,16 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
     adoptedOn: null,
     orallyRevised: false,
     orallyCorrected: false,
+    vote: null,
+    oralRevisions: [],
     introduced: [],
     title: null,
     line,
   };
   let meeting: string | null = null;
   let date: string | null = null;
-  for (const { text } of paragraphs) {
+  const mentioned: OralRevision[] = [];
+  paragraphs.forEach(({ text }, k) => {
     const m = MEETING.exec(text);
     if (m) {
       meeting = `${m[1]} meeting`;
@@ -122,6 +113,8 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
       }
     }
 
+    const revision = readOralRevision(text);
+    if (revision) (revision.by ? history.oralRevisions : mentioned).push(revision);
     if (/orally revised|oral revision/i.test(text)) history.orallyRevised = true;
     if (/orally corrected|oral correction/i.test(text)) history.orallyCorrected = true;
 
@@ -131,7 +124,16 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
       history.recommendedAs = adopted[3] ?? (history.kind === 'decision' ? 'decision' : null);
       history.adoptedAtMeeting = meeting;
       history.adoptedOn = date;
+      history.vote = readVote(text);
+      // "The voting was as follows:" in the same paragraph or the next ones: the lists of a recorded vote.
+      if (history.vote?.method === 'recorded') {
+        const rest = [text, ...paragraphs.slice(k + 1).map((p) => p.text)];
+        const from = rest.findIndex((t) => /voting was as follows/i.test(t));
+        if (from !== -1) history.vote.lists = readVotingLists([rest[from]!.replace(/^[\s\S]*?voting was as follows:?/i, ''), ...rest.slice(from + 1, from + 4)]);
+      }
     }
-  }
+  });
+  // "adopted … as orally revised" alone says that it was, not who revised it: kept when nothing says more.
+  if (!history.oralRevisions.length && mentioned.length) history.oralRevisions.push(mentioned[0]!);
   return history;
 }
