@@ -46,7 +46,19 @@ interface Expected {
  * the notes of each), so that no parser can recover what the PDF text holds.
  * Each entry names what is checked less strictly, and why.
  */
-const CONVERTER_LOSSES: Record<string, { annexWords?: string; annexTree?: string }> = {};
+const CONVERTER_LOSSES: Record<string, { annexTitle?: string; annexWords?: string; annexTree?: string; lostWords?: { ids: string[]; why: string } }> = {
+  'A-RES-80-3': {
+    annexTitle: 'the Markdown prints the heading "Annex" without the title under it (PDF text line 36: "Annex Awaza Political Declaration")',
+    annexTree: 'the Markdown lost "landlocked developing countries. 2." at the end of paragraph 1 and "landlocked developing countries. 15." at the end of paragraph 14 (.md lines 38 and 65), so 2 and 15 run into the paragraphs before',
+    annexWords: 'the same words lost',
+  },
+  'A-RES-80-9': {
+    lostWords: {
+      ids: ['ANX1.4', 'ANX1.23'],
+      why: 'the Markdown lost "Prevent, Suppress and Punish Trafficking in Persons, Especially Women and" twice, leaving "the Protocol to Children" (.md annex paragraphs 4 and 23)',
+    },
+  },
+};
 
 const dir = new URL('./expected/ga80/', import.meta.url);
 const expectedFiles = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -103,7 +115,7 @@ for (const file of expectedFiles) {
           annexes.forEach((a, k) => {
             const e = exp.annexes[k]!;
             const title = a.children.find((c) => c.type === 'title');
-            expect(title ? norm(readableText(title.type === 'title' ? title.children : [])) : null).toBe(e.title === null ? null : norm(e.title));
+            if (!(form === 'md' && losses.annexTitle)) expect(title ? norm(readableText(title.type === 'title' ? title.children : [])) : null).toBe(e.title === null ? null : norm(e.title));
             const paras = annexParagraphsOf(a);
             const numbered = paras.filter((p) => p.number !== null);
             if (form === 'md' && losses.annexTree) return;
@@ -122,7 +134,7 @@ for (const file of expectedFiles) {
 
 describe('the two forms of each resolution parse to the same tree', () => {
   /** Every paragraph, sub-paragraph and footnote of a text by id, with its words. */
-  const flat = (r: ResolutionRecord, withAnnexes: boolean): [string, string][] => {
+  const flat = (r: ResolutionRecord, withAnnexes: boolean, losses: (typeof CONVERTER_LOSSES)[string]): [string, string][] => {
     const out: [string, string][] = [];
     const sub = (nodes: readonly ParagraphContent[]) => {
       for (const n of nodes) if (n.type === 'subParagraph') { out.push([n.id, norm(readableText(n.children))]); sub(n.children); }
@@ -130,16 +142,19 @@ describe('the two forms of each resolution parse to the same tree', () => {
     const paragraphs = [...preambleOf(r.tree), ...operativeOf(r.tree), ...(withAnnexes ? annexesOf(r.tree).flatMap(annexParagraphsOf) : [])];
     for (const p of paragraphs) { out.push([p.id, norm(readableText(p.children))]); sub(p.children); }
     for (const f of footnotesOf(r.tree)) out.push([`FN${f.number}`, norm(readableText(f.children))]);
-    return out;
+    const lost = new Set(losses.lostWords?.ids ?? []);
+    return out.filter(([id]) => !lost.has(id));
   };
   for (const file of expectedFiles) {
     const stem = file.replace(/\.json$/, '');
     const losses = CONVERTER_LOSSES[stem] ?? {};
-    it(`${stem}: ${losses.annexWords ? 'the resolution (the Markdown lost words of the annex: see CONVERTER_LOSSES)' : 'every paragraph'}`, () => {
+    const what = losses.annexWords ? 'the resolution (the Markdown lost words of the annex: see CONVERTER_LOSSES)' : losses.lostWords ? `every paragraph but ${losses.lostWords.ids.join(', ')} (the Markdown lost words there: see CONVERTER_LOSSES)` : 'every paragraph';
+    it(`${stem}: ${what}`, () => {
       const md = parseOne(`${stem}.md`);
       const pdf = parseOne(`${stem}.pdf-text.txt`);
       expect(norm(md.title)).toBe(norm(pdf.title));
-      expect(flat(md, !losses.annexWords)).toEqual(flat(pdf, !losses.annexWords));
+      expect(flat(md, !losses.annexWords, losses)).toEqual(flat(pdf, !losses.annexWords, losses));
+      for (const id of losses.lostWords?.ids ?? []) expect(flat(pdf, true, {}).some(([k]) => k === id) && flat(md, true, {}).some(([k]) => k === id)).toBe(true);
     });
   }
 });

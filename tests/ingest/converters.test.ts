@@ -222,6 +222,15 @@ describe('annexes: their own part of the tree (80/5, 80/3)', () => {
     expect(headings[0]).toBe('I. Global context and shared commitments');
     expect(headings[headings.length - 1]).toBe('III. Conclusion and call to action');
   });
+
+  it('cuts a heading without a numeral off the paragraph glued under it when that paragraph has the next number (80/3 lines 110 and 114)', () => {
+    const r = only('A-RES-80-3.pdf-text.txt');
+    const [annex] = annexesOf(r.tree);
+    const headings = annex!.children.filter((c) => c.type === 'annexHeading').map((c) => readableText(c.type === 'annexHeading' ? c.children : []));
+    expect(headings).toEqual(['I. Global context and shared commitments', 'II. Implementation of the Awaza Programme of Action for Landlocked Developing Countries for the Decade 2024–2034', 'Partnerships and support mechanisms', 'Governance, accountability and monitoring', 'III. Conclusion and call to action']);
+    const p20 = annexParagraphsOf(annex!).find((p) => p.number === 20)!;
+    expect(readableText(p20.children)).toMatch(/^We underscore that national leadership/);
+  });
 });
 
 describe('every development text', () => {

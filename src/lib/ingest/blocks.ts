@@ -38,7 +38,13 @@ export function textToBlocks(text: string, report: BlockReport = { joinedLines: 
   const tree = processor.parse(text);
   const out: Block[] = [];
   for (const child of tree.children) collect(child, text, out, null);
-  return out.flatMap((b) => splitRunTogether(b, report));
+  // The number of the last numbered paragraph so far: a heading glued onto the next one is found by it.
+  let last: number | null = null;
+  return out.flatMap((b) => {
+    const blocks = splitRunTogether(b, report, last);
+    for (const x of blocks) last = paragraphNumber(x.marker, x.text) ?? last;
+    return blocks;
+  });
 }
 
 function lineOf(node: md.Node): number {
@@ -227,14 +233,20 @@ function gluedNumberAt(text: string, expected: number): number {
   return m ? m.index + m[1]!.length : -1;
 }
 
+const HEADING_WORDS = String.raw`\p{Lu}[^.;:,\uE000]{0,150}?\s+`;
+const HEADING_AFTER_NUMERAL = new RegExp(String.raw`^([\s*_]*${HEADING_WORDS})\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})`, 'u');
+const HEADING_WITH_NUMERAL = new RegExp(String.raw`^([\s*_]*[IVXLC]+\.\s+${HEADING_WORDS})\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})`, 'u');
+
 /**
  * A section heading glued onto the numbered paragraph under it: "I. Global
  * context and shared commitments 3. We gather …". The heading is a roman
  * numeral and title words with no punctuation; the paragraph opens with a
- * number and a capital.
+ * number and a capital. Without a numeral ("Governance, accountability and
+ * monitoring 20. We underscore …") the number must be the next in sequence.
  */
-function headingGluedAt(text: string, afterNumeral = false): number {
-  const m = (afterNumeral ? /^([\s*_]*\p{Lu}[^.;:,\uE000]{0,150}?\s+)\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})/u : /^([\s*_]*[IVXLC]+\.\s+\p{Lu}[^.;:,\uE000]{0,150}?\s+)\d{1,3}\.\s+(?=[“"‘*_]*\p{Lu})/u).exec(text);
+function headingGluedAt(text: string, afterNumeral = false, expected: number | null = null): number {
+  const re = expected !== null ? new RegExp(String.raw`^([\s*_]*\p{Lu}[^.;:\uE000]{0,150}?\s+)${expected}\.\s+(?=[“"‘*_]*\p{Lu})`, 'u') : afterNumeral ? HEADING_AFTER_NUMERAL : HEADING_WITH_NUMERAL;
+  const m = re.exec(text);
   return m ? m[1]!.length : -1;
 }
 
@@ -269,7 +281,7 @@ export interface BlockReport {
 }
 
 /** A paragraph whose later lines start blocks of their own becomes several blocks. */
-function splitRunTogether(block: Block, report: BlockReport): Block[] {
+function splitRunTogether(block: Block, report: BlockReport, last: number | null): Block[] {
   if (block.kind !== 'paragraph' && block.kind !== 'item' && block.kind !== 'code') return [block];
   // Source lines, with numbered paragraphs glued onto a line cut off as lines of their own (same line number).
   const lines: { no: number; nodes: Phrasing[]; glued: boolean }[] = [];
@@ -282,7 +294,8 @@ function splitRunTogether(block: Block, report: BlockReport): Block[] {
       number = paragraphNumber(null, text) ?? number;
       // A heading's numeral may stand on a line of its own ("I." / "Global context … 3. We gather").
       const afterNumeral = i > 0 && !glued && /^[\s*_]*[IVXLC]+\.[\s*_]*$/.test(phrasingToText(lines[lines.length - 1]?.nodes ?? []));
-      const at = number === null || afterNumeral ? headingGluedAt(text, afterNumeral) : gluedNumberAt(text, number + 1);
+      let at = number === null || afterNumeral ? headingGluedAt(text, afterNumeral) : gluedNumberAt(text, number + 1);
+      if (at <= 0 && number === null && i === 0 && !glued && last !== null) at = headingGluedAt(text, false, last + 1);
       if (at <= 0) break;
       lines.push({ no: block.line + i, nodes: sliceInline(rest, 0, at), glued });
       rest = sliceInline(rest, at);
