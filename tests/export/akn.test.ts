@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ResolutionRecord, OperativeParagraphNode } from '../../src/lib/index.ts';
-import { aknNaming, versionToAkn, xmlSafe } from '../../src/lib/export/akn.ts';
+import { versionToAkn } from '../../src/lib/export/akn.ts';
+import { aknNaming } from '../../src/lib/export/akn-meta.ts';
+import { xmlSafe } from '../../src/lib/export/akn-text.ts';
 import { uniqueSlugs } from '../../src/lib/export/version-json.ts';
 import { footnotesOf, operativeOf } from '../../src/lib/export/parse-json.ts';
 import { byEId, bySymbol, corpus, elements, hasXmllint, parseXml, SCHEMA, textOf } from './helpers.ts';
@@ -219,5 +221,45 @@ describe('hostile text', () => {
 
   it('drops only the code points XML cannot carry', () => {
     expect(xmlSafe('a\u0000b\u0008c\td\ne\uFFFEf\uD83D\uDE00g\uDC00')).toBe('abc\td\nef\uD83D\uDE00g');
+  });
+});
+
+describe('who and how: sponsors, oral revisions and the vote', () => {
+  it('names the 17 states that submitted A/C.3/74/L.18/Rev.1 and the 96 that joined later as proponents (2019 report, para. 26)', () => {
+    const tree = parseXml(versionToAkn(bySymbol('A/C.3/74/L.18/Rev.1')));
+    const sponsors = elements(tree, 'docProponent').filter((e) => e.attributes.as === '#sponsor').map((e) => textOf(e));
+    const joined = elements(tree, 'docProponent').filter((e) => e.attributes.as === '#joinedSponsor').map((e) => textOf(e));
+    expect(sponsors).toHaveLength(17);
+    expect(sponsors[0]).toBe('Austria');
+    expect(sponsors.at(-1)).toBe('Zimbabwe');
+    expect(joined).toHaveLength(96);
+    expect(joined[0]).toBe('Albania');
+    expect(joined.at(-1)).toBe('Zambia');
+    expect(joined).toContain('Micronesia (Federated States of)');
+    // Each proponent points to a state among the references.
+    const states = new Map(elements(tree, 'TLCOrganization').map((e) => [`#${e.attributes.eId}`, e.attributes.showAs]));
+    for (const p of elements(tree, 'docProponent')) expect(states.get(String(p.attributes.refersTo))).toBe(textOf(p));
+    // Adopted at the 52nd meeting on 19 November, the report stating no vote (para. 28).
+    expect(elements(tree, 'step').map((s) => s.attributes)).toEqual([{ date: '2019-11-19', by: '#thirdCommittee', outcome: '#adopted' }]);
+    expect(elements(tree, 'voting')).toEqual([]);
+  });
+
+  it('writes the oral revision read out by Colombia before the adoption of A/C.3/68/L.21/Rev.1 (2013 report, paras. 43 and 44)', () => {
+    const tree = parseXml(versionToAkn(bySymbol('A/C.3/68/L.21/Rev.1')));
+    expect(elements(tree, 'step').map((s) => [s.attributes.by, s.attributes.outcome])).toEqual([['#state_colombia', '#orallyRevised'], ['#thirdCommittee', '#adopted']]);
+    expect(elements(tree, 'TLCConcept').map((c) => c.attributes.eId)).toEqual(expect.arrayContaining(['orallyRevised', 'adopted']));
+  });
+
+  it.skipIf(!hasXmllint)('writes a recorded vote as counts that validate, and a resolution without a stated vote as "adopted"', () => {
+    const base = bySymbol('A/RES/76/187');
+    const voted: ResolutionRecord = { ...base, adoption: { ...base.adoption!, vote: { method: 'recorded', inFavour: 121, against: 35, abstaining: 28, lists: null } } };
+    const xml = versionToAkn(voted);
+    const tree = parseXml(xml);
+    expect(elements(tree, 'step').map((s) => s.attributes.outcome)).toEqual(['#adoptedByRecordedVote']);
+    expect(elements(tree, 'count').map((c) => [c.attributes.refersTo, c.attributes.value])).toEqual([['#inFavour', '121'], ['#against', '35'], ['#abstaining', '28']]);
+    const file = join(dir, 'voted.akn.xml');
+    writeFileSync(file, xml);
+    expect(invalid([file])).toEqual([]);
+    expect(elements(parseXml(versionToAkn(base)), 'step').map((s) => s.attributes)).toEqual([{ date: '2021-12-16', by: '#generalAssembly', outcome: '#adopted' }]);
   });
 });

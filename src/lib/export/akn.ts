@@ -9,30 +9,6 @@
  * and we only have to drop the code points XML 1.0 cannot carry at all.
  * (A DOM implementation or a template engine would add weight for nothing.)
  *
- * Naming choices (AKN4UN guidelines, "AKN4UN Naming convention" and
- * "Document Class: Deliberative Documents"; OASIS Akoma Ntoso Naming Convention 1.0):
- *
- * - Document type `<statement>`; AKN4UN prescribes the subtype "deliberation"
- *   for resolutions and suggests the names "resolution" (adopted) and
- *   "resolutionDraft" (any draft: as submitted, revised, or recommended by a
- *   Main Committee). A draft decision is named "decision".
- * - Work IRI: /akn/un/statement/deliberation/{actor}/{date}/{number}, where
- *   the country part is "un" (reserved by ISO 3166/MA for the United Nations).
- *   · adopted resolution A/RES/76/187 of 16 December 2021:
- *     /akn/un/statement/deliberation/unga/2021-12-16/76-187
- *     (actor "unga"; number "session-number"; date of adoption);
- *   · draft: the symbol with "/" as "-" is the number, the actor is the
- *     organ it was submitted to ("unga-c3" for the Third Committee, from
- *     A/C.3/…; "unga" for a plenary draft A/76/L.…), the date is the
- *     document's: /akn/un/statement/deliberation/unga-c3/2019-11-19/A-C.3-74-L.18-Rev.1.
- *     Each symbol is its own Work: a draft does not know the number it will
- *     be adopted under, and a revision (Rev.1) is a new document.
- *   · no symbol (a draft decision in a report, a draft without its symbol):
- *     the number is the version's slug (file stem and position).
- * - Expression: {work}/eng@{date}; Manifestation: {expression}/!main.xml
- *   (FRBRthis) and {expression}.akn (FRBRuri). The manifestation carries the
- *   expression's date: the markup is derived from that text alone, and a
- *   generation timestamp would break byte-identical output.
  * - eIds follow the Naming Convention's path form, with the names asked for
  *   by our issue: "preamble__recital_3", "para_12", "para_12__list_1__point_a",
  *   "para_12__list_1__point_a__list_1__point_ii"; sub-paragraphs of a recital
@@ -52,163 +28,13 @@ import type {
   ParagraphContent,
   Phrasing,
   ResolutionRecord,
-  Stage,
   SubParagraphNode,
 } from '../model.ts';
 import { footnotesOf, operativeOf, preambleOf } from './parse-json.ts';
-import { versionSlug } from './version-json.ts';
+import { clean, safeHref, xmlSafe } from './akn-text.ts';
+import { analysis, committeeId, committeeNumber, identification, isoDate, ORDINALS, references, sponsorIds, STAGE_TEXT, workflow, aknNaming, type Naming } from './akn-meta.ts';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
-
-// ---------------------------------------------------------------------------
-// Text hygiene
-
-/** Code points XML 1.0 cannot carry: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML, '');
-}
-
-/** Text as it goes into an element: XML-safe, white space folded (line breaks of the source are not content). */
-function clean(text: string): string {
-  return xmlSafe(text).replace(/\s+/g, ' ');
-}
-
-/** Only web links become `<ref href>`; anything else stays text. */
-function safeHref(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Identification
-
-interface Naming {
-  name: 'resolution' | 'resolutionDraft' | 'decision';
-  work: string;
-  expression: string;
-  date: string;
-  dateName: string;
-  authorId: string;
-}
-
-const DATE_NAME: Record<Stage, string> = {
-  draft: 'submission',
-  'revised-draft': 'submission',
-  recommended: 'recommendation',
-  adopted: 'adoption',
-  decision: 'recommendation',
-};
-
-const STAGE_TEXT: Record<Stage, string> = {
-  draft: 'Draft resolution',
-  'revised-draft': 'Revised draft resolution',
-  recommended: 'Draft resolution recommended for adoption',
-  adopted: 'Resolution adopted by the General Assembly',
-  decision: 'Draft decision recommended for adoption',
-};
-
-const ORDINALS = ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'];
-
-/** "Third Committee" → 3; also from a symbol A/C.3/…. */
-function committeeNumber(record: ResolutionRecord): number | null {
-  const bySymbol = record.symbol?.match(/^A\/C\.(\d)\//);
-  if (bySymbol) return Number(bySymbol[1]);
-  const byName = record.committee?.match(/^(First|Second|Third|Fourth|Fifth|Sixth) Committee$/);
-  return byName ? ORDINALS.indexOf(byName[1]!) + 1 : null;
-}
-
-function committeeId(n: number): string {
-  return `${ORDINALS[n - 1]!.toLowerCase()}Committee`;
-}
-
-/** An IRI path segment from a symbol: "/" becomes "-", anything outside [A-Za-z0-9.-] is dropped. */
-function symbolSegment(symbol: string): string {
-  return symbol.replace(/\//g, '-').replace(/[^A-Za-z0-9.-]/g, '');
-}
-
-function isoDate(record: ResolutionRecord): string | null {
-  const d = record.stage === 'adopted' ? (record.adoption?.date ?? record.date) : record.date;
-  return d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null;
-}
-
-export function aknNaming(record: ResolutionRecord): Naming {
-  const adopted = record.stage === 'adopted';
-  const resNumber = record.symbol?.match(/^A\/RES\/(\d+)\/(\d+)/);
-  const committee = committeeNumber(record);
-  const actor = adopted || committee === null ? 'unga' : `unga-c${committee}`;
-  const number = adopted && resNumber
-    ? `${resNumber[1]}-${resNumber[2]}`
-    : record.symbol
-      ? symbolSegment(record.symbol)
-      : versionSlug(record);
-  const date = isoDate(record);
-  // Without a date, the year alone names the Work (the Naming Convention allows it);
-  // FRBRdate needs a full date, so it takes the first day of that year.
-  const uriDate = date ?? String(record.year ?? 'undated');
-  const work = `/akn/un/statement/deliberation/${actor}/${uriDate}/${number}`;
-  return {
-    name: adopted ? 'resolution' : record.stage === 'decision' ? 'decision' : 'resolutionDraft',
-    work,
-    expression: `${work}/eng@${date ?? ''}`,
-    date: date ?? `${String(record.year ?? 1).padStart(4, '0')}-01-01`,
-    dateName: date ? DATE_NAME[record.stage] : 'year',
-    authorId: adopted || committee === null ? 'generalAssembly' : committeeId(committee),
-  };
-}
-
-function identification(record: ResolutionRecord, n: Naming): Element {
-  const author = `#${n.authorId}`;
-  return x('identification', { source: '#palimpsest' }, [
-    x('FRBRWork', [
-      x('FRBRthis', { value: `${n.work}/!main` }),
-      x('FRBRuri', { value: n.work }),
-      x('FRBRdate', { date: n.date, name: n.dateName }),
-      x('FRBRauthor', { href: author }),
-      x('FRBRcountry', { value: 'un' }),
-      x('FRBRsubtype', { value: 'deliberation' }),
-      record.symbol ? x('FRBRnumber', { value: xmlSafe(record.symbol) }) : null,
-      x('FRBRname', { value: n.name }),
-    ]),
-    x('FRBRExpression', [
-      x('FRBRthis', { value: `${n.expression}/!main` }),
-      x('FRBRuri', { value: n.expression }),
-      x('FRBRdate', { date: n.date, name: n.dateName }),
-      x('FRBRauthor', { href: author }),
-      x('FRBRlanguage', { language: 'eng' }),
-    ]),
-    x('FRBRManifestation', [
-      x('FRBRthis', { value: `${n.expression}/!main.xml` }),
-      x('FRBRuri', { value: `${n.expression}.akn` }),
-      x('FRBRdate', { date: n.date, name: 'expression' }),
-      x('FRBRauthor', { href: '#palimpsest' }),
-      x('FRBRformat', { value: 'application/akn+xml' }),
-    ]),
-  ]);
-}
-
-function references(record: ResolutionRecord): Element {
-  const committee = committeeNumber(record);
-  return x('references', { source: '#palimpsest' }, [
-    x('TLCOrganization', { eId: 'generalAssembly', href: '/akn/ontology/organization/un/generalAssembly', showAs: 'General Assembly' }),
-    committee === null
-      ? null
-      : x('TLCOrganization', {
-          eId: committeeId(committee),
-          href: `/akn/ontology/organization/un/generalAssembly.${committeeId(committee)}`,
-          showAs: `${ORDINALS[committee - 1]} Committee`,
-        }),
-    x('TLCOrganization', { eId: 'palimpsest', href: '/akn/ontology/organization/palimpsest', showAs: 'Palimpsest' }),
-    x('TLCConcept', { eId: 'operativeVerb', href: '/akn/ontology/concept/un/operativeVerb', showAs: 'Operative verb' }),
-    x('TLCConcept', { eId: 'preambularLead', href: '/akn/ontology/concept/un/preambularLead', showAs: 'Preambular lead words' }),
-  ]);
-}
 
 // ---------------------------------------------------------------------------
 // Inline content
@@ -453,7 +279,21 @@ function preface(record: ResolutionRecord, n: Naming, state: State): Element {
     date ? x('p', { class: 'date' }, [x('docDate', { date }, DATE_FORMAT.format(new Date(`${date}T00:00:00Z`)))]) : null,
     x('p', { class: 'stage' }, [x('docStage', { refersTo: `#${n.authorId}` }, STAGE_TEXT[record.stage])]),
     x('p', { class: 'title' }, [x('docTitle', titleContent)]),
+    proponents(record, record.sponsors, 'sponsor', 'sponsors'),
+    proponents(record, record.joinedSponsors, 'joinedSponsor', 'joinedSponsors'),
   ]);
+}
+
+/** The states that submitted the text (or joined later), each a `<docProponent>`, in the document's order. */
+function proponents(record: ResolutionRecord, names: readonly string[], role: string, className: string): Element | null {
+  if (!names.length) return null;
+  const ids = sponsorIds(record);
+  const content: ElementContent[] = [];
+  names.forEach((name, i) => {
+    if (i) content.push({ type: 'text', value: ', ' });
+    content.push(x('docProponent', { refersTo: `#${ids.get(name)}`, as: `#${role}` }, clean(name)));
+  });
+  return x('p', { class: className }, content);
 }
 
 function preamble(record: ResolutionRecord, state: State): Element | null {
@@ -500,7 +340,7 @@ export function versionToAknTree(record: ResolutionRecord): Root {
   const body = mainBody(record, state);
   const end = conclusions(record, state);
   const statement = x('statement', { name: naming.name, contains: 'originalVersion' }, [
-    x('meta', [identification(record, naming), references(record)]),
+    x('meta', [identification(record, naming), workflow(record), analysis(record), references(record)]),
     prefaceEl,
     preambleEl,
     body,
@@ -517,6 +357,7 @@ export function versionToAknTree(record: ResolutionRecord): Root {
 /** Elements whose element-only children go on lines of their own; mixed content is never touched. */
 const BLOCK = new Set([
   'akomaNtoso', 'statement', 'meta', 'identification', 'FRBRWork', 'FRBRExpression', 'FRBRManifestation', 'references',
+  'workflow', 'analysis', 'parliamentary', 'voting',
   'preface', 'preamble', 'formula', 'recitals', 'recital', 'blockList', 'item', 'mainBody', 'paragraph', 'point', 'list',
   'intro', 'content', 'wrapUp', 'conclusions',
 ]);
