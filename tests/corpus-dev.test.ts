@@ -52,6 +52,9 @@ const CONVERTER_LOSSES: Record<string, { annexTitle?: string; annexWords?: strin
     annexTree: 'the Markdown lost "landlocked developing countries. 2." at the end of paragraph 1 and "landlocked developing countries. 15." at the end of paragraph 14 (.md lines 38 and 65), so 2 and 15 run into the paragraphs before',
     annexWords: 'the same words lost',
   },
+  'A-RES-80-5': {
+    annexWords: 'the Markdown lost the last words of ten lines, most at page ends ("commit to:" closing paragraphs 30 and 33, "development;" after .md line 112, "all;" after line 139) and nearly every sub-paragraph label: where a line lost its closing word the item runs on into the next, so the sub-paragraphs of 29, 30 and 33 cannot be counted from it',
+  },
   'A-RES-80-9': {
     lostWords: {
       ids: ['ANX1.4', 'ANX1.23'],
