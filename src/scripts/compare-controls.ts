@@ -10,6 +10,7 @@
  * (src/lib/compare/rows.ts, sideOfInline) mirrored over the DOM, into the
  * markup the core writes.
  */
+import { initFactFilters } from './fact-filters.ts';
 
 function isLabel(e: Element): boolean {
   return e.localName === 'span' && e.classList.contains('label');
@@ -75,13 +76,18 @@ export function buildSides(rows: HTMLElement): void {
   }
 }
 
+/** Runs the fact filters again over rows rendered anew (set on the first call). */
+let refilter: (() => void) | null = null;
+
 export function initCompareControls(): void {
   const rows = document.getElementById('rows');
   const controls = document.getElementById('controls');
   if (!rows || !controls) return;
+  const rowsOf = () => rows.querySelectorAll<HTMLElement>(':scope > section.row');
   if (controls.dataset.ready) {
     // Rows rendered again under controls already set up.
     if (rows.classList.contains('view-side')) buildSides(rows);
+    refilter?.();
     return;
   }
   controls.dataset.ready = 'true';
@@ -112,4 +118,5 @@ export function initCompareControls(): void {
   };
   filter('only-changed', 'only-changed');
   filter('only-operative', 'only-operative');
+  refilter = initFactFilters(rowsOf);
 }

@@ -21,7 +21,7 @@ import { alignCached, lineageCached, SITE_ALIGN_OPTIONS } from '../lib/stages.ts
 import { siteCache, siteCacheIsOff, siteCorpus } from './corpus.ts';
 import { lineageRows, type Cell, type CellState, type Row } from '../lib/series/rows.ts';
 import { unitsOf, type Unit, type VersionUnits } from '../lib/align/units.ts';
-import { summarize, type StepSummary } from './compare.ts';
+import { summarize, type StepSummary } from '../lib/compare/rows.ts';
 import { packParts } from './paging.ts';
 
 export interface Version {

@@ -33,7 +33,7 @@ import { parseBytes, type ResolutionRecord } from '../../src/lib/index.ts';
 import { alignVersions } from '../../src/lib/align/align.ts';
 import { unitsOf } from '../../src/lib/align/units.ts';
 import { compareEntries, compareRows, summarize } from '../../src/lib/compare/rows.ts';
-import { compareRecords, compareView, COMPARE_ALIGN_OPTIONS, paragraphName, rowLabel, type CompareSide } from '../../src/lib/compare/view.ts';
+import { clausesOf, compareRecords, compareView, COMPARE_ALIGN_OPTIONS, paragraphName, rowLabel, type CompareSide } from '../../src/lib/compare/view.ts';
 import { alignCached, SITE_ALIGN_OPTIONS } from '../../src/lib/stages.ts';
 import { isPrecomputedPair } from '../../src/lib/series/pairs.ts';
 
@@ -143,7 +143,11 @@ describe('compare view: the markup both compare pages show', () => {
     expect(view.heading).toContain('<a href="/versions/a-c-3-74-l-18-rev-1/">A/C.3/74/L.18/Rev.1</a> (recommended) to <a href="/versions/a-c-3-75-l-8-rev-1/">');
     expect(view.heading).toContain('Successive versions.');
     const op6 = rowHtml(view.rows, 'c-OP6');
-    expect(op6).toMatch(/^<section class="row" id="c-OP6" data-change="edited" data-section="operative" aria-label="OP6">/);
+    // OP6 "Reaffirms … notes with appreciation … welcomes": it asks nobody (report of 2020, line 818).
+    expect(op6).toMatch(/^<section class="row" id="c-OP6" data-change="edited" data-section="operative" data-asks="" data-kinds="recognition" aria-label="OP6">/);
+    // OP14 "Requests the United Nations Office on Drugs and Crime to continue to provide technical assistance" (line 841).
+    expect(rowHtml(view.rows, 'c-OP14')).toMatch(/data-asks="un-entity" data-kinds="request"/);
+    expect(rowHtml(view.rows, 'c-PP1')).not.toMatch(/data-asks/);
     expect(op6).toContain('<span class="badge c-edited">Edited</span>');
     expect(op6).toContain('<a href="/versions/a-c-3-75-l-8-rev-1/#OP6">in A/C.3/75/L.8/Rev.1</a>');
     // Its side-by-side text is the inline redline's (tests/compare/sides.test.ts): the browser derives it.
@@ -160,7 +164,7 @@ describe('compare view: the markup both compare pages show', () => {
 
   it('is the same HTML whether the alignment comes from the build (alignCached, SITE_ALIGN_OPTIONS) or the browser (compareRecords on the records JSON)', () => {
     expect(COMPARE_ALIGN_OPTIONS).toEqual(SITE_ALIGN_OPTIONS);
-    const built = compareView({ series: SERIES, a: S2019, b: S2020, unitsA: unitsOf(R2019), unitsB: unitsOf(R2020), alignment: alignCached(R2019, R2020, SITE_ALIGN_OPTIONS), sponsors: sponsorChange(R2019, R2020) });
+    const built = compareView({ series: SERIES, a: S2019, b: S2020, unitsA: unitsOf(R2019), unitsB: unitsOf(R2020), alignment: alignCached(R2019, R2020, SITE_ALIGN_OPTIONS), sponsors: sponsorChange(R2019, R2020), clauses: clausesOf(R2019, R2020) });
     // data/records/<slug>.json: the record as JSON, "<" written \u003c.
     const wire = (r: ResolutionRecord) => JSON.parse(JSON.stringify(r).replace(/</g, '\\u003c')) as ResolutionRecord;
     expect(wire(R2019)).toEqual(JSON.parse(JSON.stringify(R2019)));
@@ -214,7 +218,7 @@ describe('compare view of hostile documents (tests/fixtures/hostile)', () => {
     const names = new Set(tags.map((m) => (m[1] ?? m[3])!));
     expect([...names].filter((n) => !['h1', 'p', 'span', 'a', 'ul', 'li', 'strong', 'section', 'div', 'ol', 'ins', 'del'].includes(n))).toEqual([]);
     const attrs = tags.flatMap((m) => [...(m[2] ?? '').matchAll(/\s([a-z-]+)="([^"]*)"/g)].map((a) => ({ name: a[1]!, value: a[2]! })));
-    expect([...new Set(attrs.map((a) => a.name))].filter((a) => !['class', 'id', 'href', 'data-change', 'data-section', 'aria-label'].includes(a))).toEqual([]);
+    expect([...new Set(attrs.map((a) => a.name))].filter((a) => !['class', 'id', 'href', 'data-change', 'data-section', 'data-asks', 'data-kinds', 'aria-label'].includes(a))).toEqual([]);
     expect(attrs.filter((a) => a.name === 'href' && !/^(?:\/versions\/x\/)?#?[A-Za-z0-9-]*$/.test(a.value))).toEqual([]);
     const text = textOf(html);
     expect(text).toContain('<script>window.__pwned=3</script>');

@@ -21,7 +21,9 @@ import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify';
 import { alignVersions, type AlignOptions, type VersionAlignment } from '../align/align.ts';
 import { unitsOf, type VersionUnits } from '../align/units.ts';
-import type { ResolutionRecord } from '../model.ts';
+import type { ClauseFacts, ResolutionRecord } from '../model.ts';
+import { clauseFactsOf, factTokens } from '../parse/addressees.ts';
+import { operativeOf } from '../export/parse-json.ts';
 import { anchorId, SANITIZE_SCHEMA } from '../export/html.ts';
 import { sponsorChange, type SponsorChange } from '../series/sponsors.ts';
 import { compareEntries, sidesDerive, summarize, type CompareEntry, type RowChange, type StepSummary } from './rows.ts';
@@ -55,6 +57,8 @@ export interface CompareInput {
   alignment: VersionAlignment;
   /** Who joined in sponsoring and who left between the two (src/lib/series/sponsors.ts); null or absent when unknown. */
   sponsors?: SponsorChange | null;
+  /** What each operative paragraph asks and of whom (src/lib/parse/addressees.ts), by id, in each version; for the filters. */
+  clauses?: { a: ReadonlyMap<string, ClauseFacts>; b: ReadonlyMap<string, ClauseFacts> };
 }
 
 export interface CompareView {
@@ -80,11 +84,11 @@ export interface CompareView {
   changedRows: number;
 }
 
-/** The sanitizer's schema with what the compare markup adds: an h1, the summary's list, and data-section on rows. */
+/** The sanitizer's schema with what the compare markup adds: an h1, the summary's list, and data-section, data-asks and data-kinds on rows. */
 export const COMPARE_SCHEMA: SanitizeSchema = {
   ...SANITIZE_SCHEMA,
   tagNames: [...(SANITIZE_SCHEMA.tagNames ?? []), 'h1', 'ul'],
-  attributes: { ...SANITIZE_SCHEMA.attributes, '*': [...(SANITIZE_SCHEMA.attributes?.['*'] ?? []), 'dataSection'] },
+  attributes: { ...SANITIZE_SCHEMA.attributes, '*': [...(SANITIZE_SCHEMA.attributes?.['*'] ?? []), 'dataSection', 'dataAsks', 'dataKinds'] },
 };
 
 const processor = unified().use(rehypeSanitize, COMPARE_SCHEMA).use(rehypeStringify);
@@ -197,7 +201,7 @@ function rowHast(r: CompareEntry, input: CompareInput, options: CompareViewOptio
   if (r.b[0]) head.push(h('a', { href: link(b, r.b[0]) }, `in ${b.name}`));
   if (r.change === 'deleted') head.push(h('a', { href: link(a, r.a[0]!) }, `in ${a.name}`));
   const dash = () => [h('p', '—')];
-  return h('section', { className: ['row'], id: r.anchor, dataChange: r.change, dataSection: r.section, ariaLabel: label }, [
+  return h('section', { className: ['row'], id: r.anchor, dataChange: r.change, dataSection: r.section, ...rowFacts(r, input), ariaLabel: label }, [
     h('p', { className: ['row-head'] }, head.flatMap((c, k) => (k ? [text(' '), c] : [c]))),
     h('div', { className: ['text', 'inline'] }, r.inline),
     // Left out where the browser derives it from the inline redline (rows.ts, sideOfInline).
@@ -210,6 +214,23 @@ function rowHast(r: CompareEntry, input: CompareInput, options: CompareViewOptio
         ]
       : []),
   ]);
+}
+
+/**
+ * What a row's operative paragraphs ask and of whom, in either version, as
+ * space-separated tokens for the filters: data-asks="secretary-general
+ * member-states", data-kinds="request report-request". Other rows carry none.
+ */
+function rowFacts(r: CompareEntry, input: CompareInput): { dataAsks?: string; dataKinds?: string } {
+  if (!input.clauses || r.section !== 'operative') return {};
+  const facts = [...r.a.map((id) => input.clauses!.a.get(id)), ...r.b.map((id) => input.clauses!.b.get(id))].filter((f): f is ClauseFacts => f !== undefined);
+  const { asks, kinds } = factTokens(facts);
+  return { dataAsks: asks, dataKinds: kinds };
+}
+
+/** The clause facts of both versions, for CompareInput.clauses. */
+export function clausesOf(a: ResolutionRecord, b: ResolutionRecord): NonNullable<CompareInput['clauses']> {
+  return { a: clauseFactsOf(operativeOf(a.tree)), b: clauseFactsOf(operativeOf(b.tree)) };
 }
 
 /** The comparison of two versions, from their units and alignment (redlines included), as sanitized HTML. */
@@ -230,5 +251,5 @@ export function compareView(input: CompareInput, options: CompareViewOptions = {
 
 /** The comparison of two records: the core's alignment with COMPARE_ALIGN_OPTIONS, then compareView. */
 export function compareRecords(a: ResolutionRecord, b: ResolutionRecord, meta: { series: string; a: CompareSide; b: CompareSide }, options: CompareViewOptions = {}): CompareView {
-  return compareView({ ...meta, unitsA: unitsOf(a), unitsB: unitsOf(b), alignment: alignVersions(a, b, COMPARE_ALIGN_OPTIONS), sponsors: sponsorChange(a, b) }, options);
+  return compareView({ ...meta, unitsA: unitsOf(a), unitsB: unitsOf(b), alignment: alignVersions(a, b, COMPARE_ALIGN_OPTIONS), sponsors: sponsorChange(a, b), clauses: clausesOf(a, b) }, options);
 }

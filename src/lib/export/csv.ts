@@ -25,7 +25,7 @@ import type { ResolutionRecord } from '../model.ts';
 import { versionLabel } from '../align/align.ts';
 import { seriesLineage, type Lineage } from '../series/lineage.ts';
 import { operativeOf } from './parse-json.ts';
-import { clauseFacts } from '../parse/addressees.ts';
+import { clauseFactsOf } from '../parse/addressees.ts';
 
 export const CSV_COLUMNS = [
   'series', 'version', 'stage', 'date', 'lineage', 'paragraph', 'ancestor', 'change', 'similarity', 'class', 'verb', 'verbChange', 'addressees', 'kinds', 'firstAppeared', 'lastChanged',
@@ -50,7 +50,7 @@ export function seriesRows(records: readonly ResolutionRecord[], lineage: Lineag
     const record = records[k]!;
     const label = versionLabel(record);
     const verbs = new Map(operativeOf(record.tree).map((p) => [p.id, p.verb]));
-    const facts = new Map(operativeOf(record.tree).map((p) => [p.id, clauseFacts(p)]));
+    const facts = clauseFactsOf(operativeOf(record.tree));
     const alignment = k > 0 ? lineage.alignments[k - 1] : undefined;
     const pairs = new Map((alignment?.pairs ?? []).map((p) => [p.b, p]));
     const splits = new Map((alignment?.splits ?? []).flatMap((s) => s.b.map((b) => [b, s] as const)));

@@ -179,6 +179,26 @@ export function clauseFacts(paragraph: OperativeParagraphNode): ClauseFacts {
   return { addressees, kinds };
 }
 
+/** The facts of each operative paragraph of a text, by paragraph id. */
+export function clauseFactsOf(paragraphs: readonly OperativeParagraphNode[]): Map<string, ClauseFacts> {
+  return new Map(paragraphs.map((p) => [p.id, clauseFacts(p)]));
+}
+
+/** A token for a category or kind in markup and URLs: "Secretary-General" → "secretary-general", "UN entity" → "un-entity". */
+export function factToken(value: AddresseeCategory | ClauseKind): string {
+  return value.toLowerCase().replace(/\s+/g, '-');
+}
+
+/** The addressee categories and kinds of some paragraphs as space-separated tokens, for markup: "secretary-general member-states". */
+export function factTokens(facts: readonly ClauseFacts[]): { asks: string; kinds: string } {
+  const asks = [...new Set(facts.flatMap((f) => f.addressees.map((a) => factToken(a.category))))];
+  const kinds = [...new Set(facts.flatMap((f) => f.kinds.map(factToken)))];
+  return { asks: asks.join(' '), kinds: kinds.join(' ') };
+}
+
+/** The categories in the order a reader scans them. */
+export const ADDRESSEE_CATEGORIES: readonly AddresseeCategory[] = ['Member States', 'Secretary-General', 'UN entity', 'civil society', 'other'];
+
 /** The kinds for people. */
 export const CLAUSE_KIND_NAMES: Record<ClauseKind, string> = {
   'report-request': 'request for a report',
