@@ -49,7 +49,7 @@ interface Expected {
 const CONVERTER_LOSSES: Record<string, { annexTitle?: string; annexWords?: string; annexTree?: string; lostWords?: { ids: string[]; why: string } }> = {
   'A-RES-80-3': {
     annexTitle: 'the Markdown prints the heading "Annex" without the title under it (PDF text line 36: "Annex Awaza Political Declaration")',
-    annexTree: 'the Markdown lost "landlocked developing countries. 2." at the end of paragraph 1 and "landlocked developing countries. 15." at the end of paragraph 14 (.md lines 38 and 65), so 2 and 15 run into the paragraphs before',
+    annexTree: 'the Markdown lost "landlocked developing countries. 2." at the end of paragraph 1 and "landlocked developing countries." at the end of paragraph 14, where 15 is glued on (.md lines 38 and 65), so 2 runs into 1 and 15 into 14',
     annexWords: 'the same words lost',
   },
   'A-RES-80-5': {

@@ -28,14 +28,20 @@ const FIRST_CLAUSE = new RegExp(String.raw`^${VERB}`, 'i');
 
 const REPORT = /\bto report\b|\breport(?:ing)? thereon\b|\breport(?:ing)? (?:back )?to the (?:General Assembly|Assembly|Commission|Council|Committee|Conference)\b|\b(?:submit|present|prepare|include|provide|transmit)\b[^;]{0,240}?\breports?\b/i;
 
-/** The kind of a clause, from its verb and, for a request, whether it asks for a report. */
-function clauseKind(verb: string, clause: string): ClauseKind {
+/**
+ * The kind of a clause, from its verb and what follows it ("expresses its
+ * concern", "emphasizes the need for … to"), and, for a request, whether it
+ * asks for a report. Adverbials before the verb ("in that regard expresses")
+ * do not count.
+ */
+function clauseKind(verb: string, after: string, clause: string): ClauseKind {
   const v = verb.toLowerCase();
+  const phrase = `${verb} ${after.trimStart()}`;
   if (/request/.test(v)) return REPORT.test(clause) ? 'report-request' : 'request';
   if (/^decides|authorizes|approves|endorses/.test(v)) return 'decision';
   if (/^(?:urges|calls|invites|encourages|appeals|recommends|exhorts|demands)|reiterates its (?:call|invitation|appeal)/.test(v)) return 'call';
-  if (/^(?:condemns|deplores)/.test(v) || (/^expresses/.test(v) && /^expresses\s+(?:its\s+)?(?:deep\s+|grave\s+|serious\s+|great\s+|strong\s+)?(?:concern|alarm|regret|outrage|dismay)/i.test(clause))) return 'concern';
-  if (/^(?:emphasizes|stresses|underlines|underscores|reaffirms|recognizes)/.test(v) && /^\S+(?:\s+\S+)?\s+(?:the\s+)?(?:urgent\s+|continued\s+|continuing\s+|pressing\s+)?need\s+for\b/i.test(clause)) return 'call';
+  if (/^(?:condemns|deplores)/.test(v) || (/^expresses/.test(v) && /^expresses\s+(?:its\s+)?(?:deep\s+|grave\s+|serious\s+|great\s+|strong\s+)?(?:concern|alarm|regret|outrage|dismay)/i.test(phrase))) return 'concern';
+  if (/^(?:emphasizes|stresses|underlines|underscores|reaffirms|recognizes)/.test(v) && /^\S+(?:\s+\S+)?\s+(?:the\s+)?(?:urgent\s+|continued\s+|continuing\s+|pressing\s+)?need\s+(?:for|to)\b/i.test(phrase)) return 'call';
   return 'recognition';
 }
 
@@ -169,7 +175,7 @@ export function clauseFacts(paragraph: OperativeParagraphNode): ClauseFacts {
   const kinds: ClauseKind[] = [];
   const addressees: Addressee[] = [];
   for (const c of clausesOf(text)) {
-    const kind = clauseKind(c.verb, c.clause);
+    const kind = clauseKind(c.verb, c.after, c.clause);
     if (!kinds.includes(kind)) kinds.push(kind);
     if (kind === 'request' || kind === 'report-request' || kind === 'call') {
       for (const a of clauseAddressees(c.verb, c.after)) if (!addressees.some((x) => x.name === a.name)) addressees.push(a);
