@@ -286,6 +286,8 @@ export interface ResolutionRecord {
   sponsors: string[];
   /** States that joined in sponsoring it later ("Subsequently, ... joined in sponsoring"). */
   joinedSponsors: string[];
+  /** Who submitted it when no state did, as printed: "the Chair", "the Chair on the recommendation of the Council"; else null. */
+  submittedBy: string | null;
   adoption: Adoption | null;
   /** Where the text says how it came about, such as "section II quoted original" or "draft resolution VIII". */
   origin: string;

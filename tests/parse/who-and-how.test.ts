@@ -35,6 +35,11 @@ describe('adoption of each draft of the 2019 report (ga74, section II)', () => {
     }
     expect(voteText(null)).toBe('not stated in the document');
   });
+  it('L.2 to L.7 were submitted by the Chair on the recommendation of the Economic and Social Council, so they have no sponsors (paras. 7-20); L.10/Rev.1 and L.18/Rev.1 were submitted by states', () => {
+    expect(records.map((r) => r.submittedBy)).toEqual([...Array(6).fill('the Chair on the recommendation of the Council'), null, null]);
+    expect(records.slice(0, 6).every((r) => r.sponsors.length === 0 && r.joinedSponsors.length === 0)).toBe(true);
+    expect(sponsorChange(records[0]!, records[6]!)).toBeNull();
+  });
 });
 
 describe('oral revisions before adoption (ga68)', () => {

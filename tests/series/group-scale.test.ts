@@ -58,6 +58,7 @@ function record(o: Spec): ResolutionRecord {
     agendaItem: null,
     sponsors: [],
     joinedSponsors: [],
+    submittedBy: null,
     adoption: null,
     origin: '',
     notes: [],

@@ -68,6 +68,7 @@ export interface ResolutionJson {
   agendaItem: number | null;
   sponsors: string[];
   joinedSponsors: string[];
+  submittedBy: string | null;
   adoption: ResolutionRecord['adoption'];
   origin: string;
   notes: string[];
@@ -172,6 +173,7 @@ export function resolutionToJson(r: ResolutionRecord, withTree = false): Resolut
     agendaItem: r.agendaItem,
     sponsors: r.sponsors,
     joinedSponsors: r.joinedSponsors,
+    submittedBy: r.submittedBy,
     adoption: r.adoption,
     origin: r.origin,
     notes: r.notes,

@@ -91,6 +91,8 @@ export interface VersionJson {
   agendaItem: number | null;
   sponsors: string[];
   joinedSponsors: string[];
+  /** Who submitted it when no state did: "the Chair" (as printed); else null. */
+  submittedBy: string | null;
   adoption: Adoption | null;
   origin: string;
   notes: string[];
@@ -174,6 +176,7 @@ export function versionToJson(record: ResolutionRecord, slug: string = versionSl
     agendaItem: record.agendaItem,
     sponsors: [...record.sponsors],
     joinedSponsors: [...record.joinedSponsors],
+    submittedBy: record.submittedBy,
     adoption: record.adoption
       ? {
           date: record.adoption.date,

@@ -312,6 +312,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
     let date: string | null = fm.date;
     let sponsors: string[] = [];
     let joinedSponsors: string[] = [];
+    let submittedBy: string | null = null;
     let adoption: ResolutionRecord['adoption'] = null;
     let origin: string;
     const notes: string[] = [];
@@ -325,6 +326,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
         const introduced = h?.introduced.find((i) => i.symbol === symbol);
         if (introduced?.date) date = introduced.date;
         sponsors = introduced?.sponsors.length ? introduced.sponsors : (h?.sponsors ?? []);
+        if (!sponsors.length) submittedBy = h?.submittedBy ?? null;
         origin = `quoted in section II${intro ? ` (line ${intro.line})` : ''}`;
       } else if (span.kind === 'decision') {
         decisionsSeen++;
@@ -343,6 +345,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
           symbol = h.adoptedSymbol;
           sponsors = h.sponsors;
           joinedSponsors = h.joinedSponsors;
+          submittedBy = h.submittedBy;
           adoption = { date: h.adoptedOn, meeting: h.adoptedAtMeeting, vote: h.vote, oralRevisions: h.oralRevisions };
           date = h.adoptedOn ?? date;
           if (h.orallyRevised) notes.push('orally revised before adoption in the Committee');
@@ -404,6 +407,7 @@ export function parseDocument(text: string, file: string): ParsedDocument {
       agendaItem: fm.agendaItem,
       sponsors,
       joinedSponsors,
+      submittedBy,
       adoption,
       origin,
       notes,

@@ -22,6 +22,8 @@ export interface DraftHistory {
   sponsors: string[];
   /** States that joined in sponsoring after submission. */
   joinedSponsors: string[];
+  /** "the Chair" (with "on the recommendation of the Council" where printed) when the Chair submitted the text; else null. */
+  submittedBy: string | null;
   adoptedAtMeeting: string | null;
   adoptedOn: string | null;
   orallyRevised: boolean;
@@ -55,6 +57,7 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
     kind: /draft decision/i.test(heading) ? 'decision' : 'resolution',
     sponsors: [],
     joinedSponsors: [],
+    submittedBy: null,
     adoptedAtMeeting: null,
     adoptedOn: null,
     orallyRevised: false,
@@ -80,7 +83,14 @@ export function readDraftHistory(heading: string, paragraphs: readonly Narration
     // Who submitted the text: the latest submission in the sub-section names the sponsors of the text adopted.
     const submitted = /submitted by (?!the Chair)(.+?)(?:\.\s|\.$|; )/.exec(text);
     const onBehalf = /on behalf of (.+?), introduced/.exec(text);
+    const byChair = /submitted by (the (?:Vice-)?Chair(?:,? on the recommendation of the (?:Economic and Social )?Council)?)/.exec(text);
+    if (byChair) {
+      history.submittedBy = byChair[1]!;
+      history.sponsors = [];
+      history.joinedSponsors = [];
+    }
     if (submitted) {
+      history.submittedBy = null;
       const sponsors: string[] = [];
       const add = (s: string) => { if (!sponsors.includes(s)) sponsors.push(s); };
       // "submitted by the sponsors of draft resolution A/C.3/68/L.17 and Armenia, ...": the earlier sponsors, then the new.
