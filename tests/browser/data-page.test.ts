@@ -4,34 +4,16 @@
  * a version page and a series page have names that say what they download
  * and fetch files of the right type from the built site.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, launch, screenshotPath, serve, type Served } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { builtSite, screenshotPath } from './helpers.ts';
 
 const VERSION = 'a-res-76-187';
 const SERIES = 'strengthening-the-united-nations-crime-prevention-and-criminal-justice-programme';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await serve();
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function page(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const p = await ctx.newPage();
-  await p.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  return p;
-}
+const site = builtSite();
+const page = () => site.page();
 
 /** axe-core's WCAG 2.1 A/AA rules and best practices, on the whole page or on one part of it. */
 async function axe(p: Page, include?: string): Promise<string[]> {
@@ -44,7 +26,7 @@ async function axe(p: Page, include?: string): Promise<string[]> {
 describe('open data', () => {
   test('the /data/ page: from the footer, real excerpts, no axe violations', { timeout: 60_000 }, async () => {
     const p = await page();
-    await p.goto(`${server.url}/`);
+    await p.goto(`${site.url()}/`);
     await p.locator('footer').getByRole('link', { name: 'open data' }).click();
     await p.waitForURL(/\/data\/$/);
     expect(await p.locator('h1').textContent()).toBe('Open data');
@@ -64,7 +46,7 @@ describe('open data', () => {
 
   test('a version page and a series page link their files, with names that say what they are', { timeout: 120_000 }, async () => {
     const p = await page();
-    await p.goto(`${server.url}/versions/${VERSION}/`);
+    await p.goto(`${site.url()}/versions/${VERSION}/`);
     const json = p.getByRole('link', { name: 'JSON of A/RES/76/187' });
     const akn = p.getByRole('link', { name: 'Akoma Ntoso XML of A/RES/76/187' });
     const jsonRes = await p.request.get(new URL((await json.getAttribute('href'))!, p.url()).href);
@@ -74,7 +56,7 @@ describe('open data', () => {
     // The whole page is checked by site.test.ts; here the links only (A/RES/76/187 is a long page).
     expect(await axe(p, '.downloads')).toEqual([]);
 
-    await p.goto(`${server.url}/series/${SERIES}/`);
+    await p.goto(`${site.url()}/series/${SERIES}/`);
     const csv = p.getByRole('link', { name: /^CSV of this series/ });
     const csvRes = await p.request.get(new URL((await csv.getAttribute('href'))!, p.url()).href);
     expect((await csvRes.text()).split('\r\n')[0]).toBe('series,version,stage,date,lineage,paragraph,ancestor,change,similarity,class,verb,verbChange,addressees,kinds,firstAppeared,lastChanged');

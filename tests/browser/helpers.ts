@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -137,4 +138,33 @@ export async function launch(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
+}
+
+/**
+ * The built site served and Chromium launched for the tests of one file
+ * (registers its own beforeAll and afterAll): `url()` is the server's
+ * address, `page()` a new page of that size whose requests may not leave
+ * the local server.
+ */
+export function builtSite(timeout = 300_000): { url: () => string; page: (width?: number, height?: number) => Promise<import('playwright-core').Page> } {
+  let server: Served | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await ensureBuilt();
+    server = await serve();
+    browser = await launch();
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    url: () => server!.url,
+    page: async (width = 1280, height = 900) => {
+      const ctx = await browser!.newContext({ viewport: { width, height } });
+      const p = await ctx.newPage();
+      await p.route('**/*', (route) => (route.request().url().startsWith(server!.url) ? route.continue() : route.abort()));
+      return p;
+    },
+  };
 }

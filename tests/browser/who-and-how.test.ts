@@ -12,41 +12,23 @@
  * Malaysia and the United Kingdom are no longer listed (2019 report para. 26,
  * 2020 report, the paragraph on L.8/Rev.1).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ensureBuilt, launch, serve, type Served } from './helpers.ts';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { builtSite } from './helpers.ts';
 
 const SERIES = 'strengthening-the-united-nations-crime-prevention-and-criminal-justice-programme';
 const A = 'a-c-3-74-l-18-rev-1';
 const B = 'a-c-3-75-l-8-rev-1';
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureBuilt();
-  server = await serve();
-  browser = await launch();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function page(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const p = await ctx.newPage();
-  await p.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : route.abort()));
-  return p;
-}
+const site = builtSite();
+const page = () => site.page();
 
 const visible = (p: Page, selector: string) => p.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => e.id));
 
 describe('who and how', () => {
   test('the compare page keeps only what is asked of a UN entity, says how many, and keeps the choice in the URL', async () => {
     const p = await page();
-    await p.goto(`${server.url}/series/${SERIES}/compare/${A}..${B}/`);
+    await p.goto(`${site.url()}/series/${SERIES}/compare/${A}..${B}/`);
     await p.getByLabel('Asking').selectOption({ label: 'UN entity' });
     const shown = await visible(p, '#rows > section.row');
     expect(shown).toContain('c-OP14');
@@ -55,7 +37,7 @@ describe('who and how', () => {
     await expect.poll(() => p.locator('#filter-count').textContent()).toMatch(/^\d+ of \d+ operative paragraphs$/);
     expect(new URL(p.url()).searchParams.get('asks')).toBe('un-entity');
     // The same view from its link; then every row again.
-    await p.goto(`${server.url}/series/${SERIES}/compare/${A}..${B}/?asks=un-entity&kind=request`);
+    await p.goto(`${site.url()}/series/${SERIES}/compare/${A}..${B}/?asks=un-entity&kind=request`);
     expect(await p.getByLabel('Asking').inputValue()).toBe('un-entity');
     expect(await visible(p, '#rows > section.row')).toContain('c-OP14');
     await p.getByLabel('Asking').selectOption('');
@@ -68,7 +50,7 @@ describe('who and how', () => {
     // Part 6 holds the last operative paragraphs; OP45 of A/C.3/68/L.18 "Requests the Secretary-General to
     // submit a report to the General Assembly at its sixty-ninth session" (2013 report, line 370).
     const p = await page();
-    await p.goto(`${server.url}/series/${SERIES}/history/6/`);
+    await p.goto(`${site.url()}/series/${SERIES}/history/6/`);
     const all = await p.locator('section.history').count();
     await p.getByLabel('Asking').selectOption({ label: 'Secretary-General' });
     const shown = await visible(p, 'section.history');
@@ -81,7 +63,7 @@ describe('who and how', () => {
 
   test('the series timeline says who joined and who left at the step from 2019 to 2020', async () => {
     const p = await page();
-    await p.goto(`${server.url}/series/${SERIES}/`);
+    await p.goto(`${site.url()}/series/${SERIES}/`);
     const row = p.locator('.steps-table tbody tr').filter({ hasText: 'A/C.3/75/L.8/Rev.1' }).first();
     const cell = row.locator('td.sponsors');
     await cell.locator('summary').click();
