@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolutionRecord } from '../lib/index.ts';
 import { loadCorpus } from '../lib/ingest/corpus.ts';
-import { loadDocument, type Io } from './io.ts';
+import { corpusArgs, loadDocument, type Io } from './io.ts';
 import { alignVersions, type ListAlignment, type VersionAlignment } from '../lib/align/align.ts';
 import { redlineToText, type Segment } from '../lib/diff/redline.ts';
 import { groupSeries, parseOverrides, type OverrideFile } from '../lib/series/group.ts';
@@ -102,7 +102,7 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
 }
 
 /** Every resolution text of the corpus folder; files that cannot be read are reported and skipped. */
-function loadRecords(dir: string, io: Io): ResolutionRecord[] | null {
+export function loadRecords(dir: string, io: Io): ResolutionRecord[] | null {
   let corpus;
   try {
     corpus = loadCorpus(dir);
@@ -130,21 +130,9 @@ async function loadOverrides(dir: string, io: Io): Promise<OverrideFile | null> 
 }
 
 export async function seriesCommand(args: readonly string[], io: Io): Promise<number> {
-  let dir = 'content';
-  const rest: string[] = [];
-  const flags = new Set<string>();
-  for (let k = 0; k < args.length; k++) {
-    const a = args[k]!;
-    if (a === '--content') {
-      const next = args[++k];
-      if (next === undefined) {
-        io.err(`palimpsest series: --content needs a folder\n${SERIES_USAGE}`);
-        return 2;
-      }
-      dir = next;
-    } else if (a.startsWith('--')) flags.add(a);
-    else rest.push(a);
-  }
+  const parsed = corpusArgs(args, 'series', SERIES_USAGE, io);
+  if (!parsed) return 2;
+  const { dir, rest, flags } = parsed;
   const unknown = [...flags].filter((f) => f !== '--json' && f !== '--lineage');
   if (unknown.length || rest.length > 1) {
     io.err(`palimpsest series: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give at most one series id'}\n${SERIES_USAGE}`);

@@ -40,3 +40,23 @@ export async function loadDocument(file: string, io: Io): Promise<ParsedDocument
     throw error;
   }
 }
+
+/** The arguments of a command that reads a corpus folder: `--content <dir>` (content/ by default), other flags, the rest; null (said on stderr) when --content has no folder. */
+export function corpusArgs(args: readonly string[], command: string, usage: string, io: Io): { dir: string; rest: string[]; flags: Set<string> } | null {
+  let dir = 'content';
+  const rest: string[] = [];
+  const flags = new Set<string>();
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--content') {
+      const next = args[++k];
+      if (next === undefined) {
+        io.err(`palimpsest ${command}: --content needs a folder\n${usage}`);
+        return null;
+      }
+      dir = next;
+    } else if (a.startsWith('--')) flags.add(a);
+    else rest.push(a);
+  }
+  return { dir, rest, flags };
+}

@@ -1,5 +1,5 @@
 /**
- * The command line: `palimpsest parse | compare | series` (see USAGE).
+ * The command line: `palimpsest parse | compare | series | export | check` (see USAGE).
  * A thin layer over the core; it reads files and prints.
  */
 import { documentToJson } from '../lib/index.ts';
@@ -8,12 +8,13 @@ import { annexesOf, annexParagraphsOf, operativeOf, preambleOf, footnotesOf } fr
 import { loadDocument, stdio, type Io } from './io.ts';
 import { compareCommand, seriesCommand, COMPARE_USAGE, SERIES_USAGE } from './compare.ts';
 import { exportCommand, EXPORT_USAGE } from './export.ts';
+import { checkCommand, CHECK_USAGE } from './check.ts';
 
 const USAGE = `Usage:
   palimpsest parse <file> [--summary [--guesses]] [--tree]
       parse a UN document; print JSON (or a table with --summary: the form recognised, the counts of each
       text, every problem; --guesses also lists each boundary guessed; --tree adds the paragraph tree)
-${[COMPARE_USAGE, SERIES_USAGE, EXPORT_USAGE].map((u) => u.replace(/^Usage:\n/, '')).join('')}  palimpsest help
+${[COMPARE_USAGE, SERIES_USAGE, EXPORT_USAGE, CHECK_USAGE].map((u) => u.replace(/^Usage:\n/, '')).join('')}  palimpsest help
       this text
 `;
 
@@ -28,6 +29,8 @@ export async function main(argv: readonly string[], io: Io = stdio): Promise<num
       return seriesCommand(rest, io);
     case 'export':
       return exportCommand(rest, io);
+    case 'check':
+      return checkCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -1,0 +1,190 @@
+/**
+ * Check a draft against agreed language: for every paragraph of a text, the
+ * closest paragraphs of a corpus (every version of every series), and whether
+ * its wording is agreed (the same words in an adopted resolution or a draft a
+ * Main Committee recommended), modified agreed language, or new.
+ *
+ * Finding candidates is an inverted index of word shingles (runs of
+ * SHINGLE_WORDS words, hashed): a corpus paragraph is a candidate when it
+ * shares a run with the checked one, and candidates are ranked by how many
+ * they share. The similarity reported is that of the word sequences, by
+ * jsdiff's Myers diff: 2 × common words / (words of both), 1 for the same
+ * words. Footnote calls, case, punctuation and spacing do not count.
+ *
+ * Pure functions over records: the CLI, the build and the browser call the
+ * same ones.
+ */
+import { diffArrays } from 'diff';
+import { unitsOf, type Unit } from '../align/units.ts';
+import type { ResolutionRecord, Stage } from '../model.ts';
+import { versionSlug } from '../export/version-json.ts';
+
+/** Words per shingle: long enough to be rare, short enough to survive an edit nearby. */
+export const SHINGLE_WORDS = 5;
+/** The similarity from which a paragraph is modified agreed language rather than new. */
+export const MODIFIED_FROM = 0.5;
+/** Sources kept per paragraph, best first. */
+export const MAX_SOURCES = 10;
+/** Candidates scored per paragraph, by shared shingles. */
+const CANDIDATES = 40;
+/** Stages whose words count as agreed. */
+const AGREED_STAGES: ReadonlySet<Stage> = new Set(['adopted', 'recommended']);
+
+/** A paragraph of the corpus, as the index holds it. */
+export interface IndexedParagraph {
+  /** The version's slug ("a-res-76-187") and record id. */
+  version: string;
+  recordId: string;
+  symbol: string | null;
+  year: number | null;
+  date: string | null;
+  stage: Stage;
+  /** "PP3", "OP5", "ANX1.4". */
+  paragraph: string;
+  words: string[];
+}
+
+export interface CheckIndex {
+  paragraphs: IndexedParagraph[];
+  /** Shingle hash → indexes into `paragraphs`. */
+  postings: Map<number, number[]>;
+}
+
+export interface CheckSource {
+  symbol: string | null;
+  version: string;
+  paragraph: string;
+  year: number | null;
+  stage: Stage;
+  similarity: number;
+}
+
+export type CheckStatus = 'agreed' | 'modified' | 'new';
+
+export interface CheckedParagraph {
+  id: string;
+  status: CheckStatus;
+  sources: CheckSource[];
+}
+
+export interface CheckResult {
+  paragraphs: CheckedParagraph[];
+  summary: Record<CheckStatus, number>;
+}
+
+/** The words of a text as compared: lower case, letters and digits only. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** FNV-1a over the words of one shingle: a 32-bit key. */
+function hash(words: readonly string[], start: number, length: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < start + length; k++) {
+    const w = words[k]!;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 32, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The distinct shingles of a word list; a paragraph shorter than a shingle is one shingle of all its words. */
+export function shingles(words: readonly string[]): number[] {
+  if (!words.length) return [];
+  const n = Math.min(SHINGLE_WORDS, words.length);
+  const out = new Set<number>();
+  for (let i = 0; i + n <= words.length; i++) out.add(hash(words, i, n));
+  return [...out];
+}
+
+/** The paragraphs of a version that are checked and indexed: preambular, operative and annex paragraphs, each with its sub-paragraphs. */
+function paragraphsOf(record: ResolutionRecord): Unit[] {
+  const u = unitsOf(record);
+  return [...u.preamble, ...u.operative, ...u.annex];
+}
+
+/** The index of a corpus. */
+export function buildCheckIndex(records: readonly ResolutionRecord[]): CheckIndex {
+  const paragraphs: IndexedParagraph[] = [];
+  const postings = new Map<number, number[]>();
+  for (const r of records) {
+    const version = versionSlug(r);
+    for (const unit of paragraphsOf(r)) {
+      const words = wordsOf(unit.fullText);
+      if (!words.length) continue;
+      const k = paragraphs.length;
+      paragraphs.push({ version, recordId: r.id, symbol: r.symbol, year: r.year, date: r.date, stage: r.stage, paragraph: unit.id, words });
+      for (const s of shingles(words)) {
+        const list = postings.get(s);
+        if (list) list.push(k);
+        else postings.set(s, [k]);
+      }
+    }
+  }
+  return { paragraphs, postings };
+}
+
+/** 2 × common words / words of both, over the word sequences (1: the same words). */
+export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (!a.length && !b.length) return 1;
+  let common = 0;
+  for (const c of diffArrays(a as string[], b as string[])) if (!c.added && !c.removed) common += c.count ?? c.value.length;
+  return (2 * common) / (a.length + b.length);
+}
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
+
+export interface CheckOptions {
+  /** Leave out the versions with these record ids (the checked text itself). */
+  exclude?: ReadonlySet<string>;
+  /** Only versions dated before this ISO date count as sources (the language agreed before the draft). */
+  before?: string | null;
+}
+
+/** The sources of one paragraph's words, best first (ties: the newer version first, then by slug and paragraph). */
+export function sourcesOf(words: readonly string[], index: CheckIndex, keep: (p: IndexedParagraph) => boolean): CheckSource[] {
+  const shared = new Map<number, number>();
+  for (const s of shingles(words)) for (const k of index.postings.get(s) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+  const candidates = [...shared].filter(([k]) => keep(index.paragraphs[k]!)).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES);
+  const scored = candidates.map(([k]) => {
+    const p = index.paragraphs[k]!;
+    return { p, similarity: same(words, p.words) ? 1 : wordSimilarity(words, p.words) };
+  });
+  scored.sort((x, y) => y.similarity - x.similarity || (y.p.date ?? '').localeCompare(x.p.date ?? '') || x.p.version.localeCompare(y.p.version) || x.p.paragraph.localeCompare(y.p.paragraph));
+  return scored.slice(0, MAX_SOURCES).map(({ p, similarity }) => ({ symbol: p.symbol, version: p.version, paragraph: p.paragraph, year: p.year, stage: p.stage, similarity: Math.round(similarity * 1000) / 1000 }));
+}
+
+/** Agreed, modified or new, from the sources found. */
+function statusOf(words: readonly string[], sources: readonly CheckSource[]): CheckStatus {
+  if (sources.some((s) => s.similarity === 1 && AGREED_STAGES.has(s.stage))) return 'agreed';
+  return sources.length && sources[0]!.similarity >= MODIFIED_FROM && words.length ? 'modified' : 'new';
+}
+
+/** Checks every paragraph of `record` against the index. A version whose paragraphs all have the same words is the text itself, and left out. */
+export function checkRecord(record: ResolutionRecord, index: CheckIndex, options: CheckOptions = {}): CheckResult {
+  const units = paragraphsOf(record);
+  const own = units.map((u) => wordsOf(u.fullText));
+  const exclude = new Set(options.exclude ?? []);
+  exclude.add(record.id);
+  for (const id of identicalVersions(own, index)) exclude.add(id);
+  const keep = (p: IndexedParagraph) => !exclude.has(p.recordId) && (!options.before || (p.date !== null && p.date < options.before));
+  const paragraphs = units.map((u, i) => {
+    const sources = sourcesOf(own[i]!, index, keep);
+    return { id: u.id, status: statusOf(own[i]!, sources), sources };
+  });
+  const summary: Record<CheckStatus, number> = { agreed: 0, modified: 0, new: 0 };
+  for (const p of paragraphs) summary[p.status]++;
+  return { paragraphs, summary };
+}
+
+/** Record ids of the corpus whose paragraphs are word for word those given, in order. */
+function identicalVersions(own: readonly string[][], index: CheckIndex): string[] {
+  const byRecord = new Map<string, string[][]>();
+  for (const p of index.paragraphs) {
+    const list = byRecord.get(p.recordId);
+    if (list) list.push(p.words);
+    else byRecord.set(p.recordId, [p.words]);
+  }
+  const mine = own.filter((w) => w.length);
+  return [...byRecord].filter(([, ws]) => ws.length === mine.length && ws.every((w, i) => same(w, mine[i]!))).map(([id]) => id);
+}
