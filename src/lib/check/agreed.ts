@@ -23,10 +23,12 @@ import { versionSlug } from '../export/version-json.ts';
 export const SHINGLE_WORDS = 5;
 /** The similarity from which a paragraph is modified agreed language rather than new. */
 export const MODIFIED_FROM = 0.5;
+/** The least similarity a source is reported with: below it, a paragraph shares only stock phrases. */
+export const SOURCE_FROM = 0.4;
 /** Sources kept per paragraph, best first. */
 export const MAX_SOURCES = 10;
-/** Candidates scored per paragraph, by shared shingles. */
-const CANDIDATES = 40;
+/** Candidates scored per paragraph, ranked by the share of shingles they have in common. */
+const CANDIDATES = 16;
 /** Stages whose words count as agreed. */
 const AGREED_STAGES: ReadonlySet<Stage> = new Set(['adopted', 'recommended']);
 
@@ -124,11 +126,19 @@ export function buildCheckIndex(records: readonly ResolutionRecord[]): CheckInde
   return { paragraphs, postings };
 }
 
-/** 2 × common words / words of both, over the word sequences (1: the same words). */
-export function wordSimilarity(a: readonly string[], b: readonly string[]): number {
+/**
+ * 2 × common words / words of both, over the word sequences (1: the same
+ * words). Below `from` the exact figure does not matter: the diff stops once
+ * its edits exceed what that similarity allows (jsdiff's maxEditLength; the
+ * edits are la + lb − 2 × common) and the answer is 0.
+ */
+export function wordSimilarity(a: readonly string[], b: readonly string[], from = 0): number {
   if (!a.length && !b.length) return 1;
+  const maxEditLength = Math.floor((1 - from) * (a.length + b.length));
+  const changes = diffArrays(a as string[], b as string[], { maxEditLength });
+  if (!changes) return 0;
   let common = 0;
-  for (const c of diffArrays(a as string[], b as string[])) if (!c.added && !c.removed) common += c.count ?? c.value.length;
+  for (const c of changes) if (!c.added && !c.removed) common += c.count ?? c.value.length;
   return (2 * common) / (a.length + b.length);
 }
 
@@ -144,12 +154,19 @@ export interface CheckOptions {
 /** The sources of one paragraph's words, best first (ties: the newer version first, then by slug and paragraph). */
 export function sourcesOf(words: readonly string[], index: CheckIndex, keep: (p: IndexedParagraph) => boolean): CheckSource[] {
   const shared = new Map<number, number>();
-  for (const s of shingles(words)) for (const k of index.postings.get(s) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
-  const candidates = [...shared].filter(([k]) => keep(index.paragraphs[k]!)).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, CANDIDATES);
+  const own = shingles(words);
+  for (const s of own) for (const k of index.postings.get(s) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+  // Dice over shingles: the share of runs in common, so that a long paragraph is not preferred for its length.
+  const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.paragraphs[k]!.words.length - SHINGLE_WORDS + 1));
+  const candidates = [...shared]
+    .filter(([k]) => keep(index.paragraphs[k]!))
+    .map(([k, n]) => [k, dice(k, n)] as const)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, CANDIDATES);
   const scored = candidates.map(([k]) => {
     const p = index.paragraphs[k]!;
-    return { p, similarity: same(words, p.words) ? 1 : wordSimilarity(words, p.words) };
-  });
+    return { p, similarity: same(words, p.words) ? 1 : wordSimilarity(words, p.words, SOURCE_FROM) };
+  }).filter((x) => x.similarity >= SOURCE_FROM);
   scored.sort((x, y) => y.similarity - x.similarity || (y.p.date ?? '').localeCompare(x.p.date ?? '') || x.p.version.localeCompare(y.p.version) || x.p.paragraph.localeCompare(y.p.paragraph));
   return scored.slice(0, MAX_SOURCES).map(({ p, similarity }) => ({ symbol: p.symbol, version: p.version, paragraph: p.paragraph, year: p.year, stage: p.stage, similarity: Math.round(similarity * 1000) / 1000 }));
 }
