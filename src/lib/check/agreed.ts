@@ -151,6 +151,20 @@ export interface CheckOptions {
   before?: string | null;
 }
 
+/** 2 × the words two texts share in any order / words of both: never below their similarity in sequence. */
+function bagSimilarity(counts: ReadonlyMap<string, number>, length: number, other: readonly string[]): number {
+  const left = new Map(counts);
+  let common = 0;
+  for (const w of other) {
+    const n = left.get(w);
+    if (n) {
+      common++;
+      left.set(w, n - 1);
+    }
+  }
+  return (2 * common) / (length + other.length);
+}
+
 /** The sources of one paragraph's words, best first (ties: the newer version first, then by slug and paragraph). */
 export function sourcesOf(words: readonly string[], index: CheckIndex, keep: (p: IndexedParagraph) => boolean): CheckSource[] {
   const shared = new Map<number, number>();
@@ -163,10 +177,30 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: (p:
     .map(([k, n]) => [k, dice(k, n)] as const)
     .sort((x, y) => y[1] - x[1] || x[0] - y[0])
     .slice(0, CANDIDATES);
-  const scored = candidates.map(([k]) => {
-    const p = index.paragraphs[k]!;
-    return { p, similarity: same(words, p.words) ? 1 : wordSimilarity(words, p.words, SOURCE_FROM) };
-  }).filter((x) => x.similarity >= SOURCE_FROM);
+  // Many versions carry the same words: each distinct text is compared once. A text's words in any order bound its
+  // similarity in sequence from above.
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Candidates in order of that bound: once MAX_SOURCES are found, a text whose bound is below the least of them
+  // cannot enter, and a diff need only tell whether it beats it (jsdiff stops at the edits that allows).
+  const memo = new Map<string, number>();
+  const bounded = candidates
+    .map(([k]) => ({ p: index.paragraphs[k]!, bound: bagSimilarity(counts, words.length, index.paragraphs[k]!.words) }))
+    .sort((x, y) => y.bound - x.bound);
+  const scored: { p: IndexedParagraph; similarity: number }[] = [];
+  let floor = SOURCE_FROM;
+  for (const { p, bound } of bounded) {
+    if (bound < floor) break;
+    const key = p.words.join(' ');
+    let similarity = memo.get(key);
+    if (similarity === undefined) {
+      similarity = same(words, p.words) ? 1 : wordSimilarity(words, p.words, floor);
+      memo.set(key, similarity);
+    }
+    if (similarity < SOURCE_FROM) continue;
+    scored.push({ p, similarity });
+    if (scored.length >= MAX_SOURCES) floor = Math.max(floor, Math.min(...scored.map((x) => x.similarity)));
+  }
   scored.sort((x, y) => y.similarity - x.similarity || (y.p.date ?? '').localeCompare(x.p.date ?? '') || x.p.version.localeCompare(y.p.version) || x.p.paragraph.localeCompare(y.p.paragraph));
   return scored.slice(0, MAX_SOURCES).map(({ p, similarity }) => ({ symbol: p.symbol, version: p.version, paragraph: p.paragraph, year: p.year, stage: p.stage, similarity: Math.round(similarity * 1000) / 1000 }));
 }
