@@ -27,6 +27,8 @@ export const MODIFIED_FROM = 0.5;
 export const SOURCE_FROM = 0.4;
 /** Sources kept per paragraph, best first. */
 export const MAX_SOURCES = 10;
+/** Paragraphs from which a shingle is too common to find candidates by. */
+const COMMON_RUN = 2000;
 /** Candidates scored per paragraph, ranked by the share of shingles they have in common. */
 const CANDIDATES = 16;
 /** Stages whose words count as agreed. */
@@ -169,7 +171,11 @@ function bagSimilarity(counts: ReadonlyMap<string, number>, length: number, othe
 export function sourcesOf(words: readonly string[], index: CheckIndex, keep: (p: IndexedParagraph) => boolean): CheckSource[] {
   const shared = new Map<number, number>();
   const own = shingles(words);
-  for (const s of own) for (const k of index.postings.get(s) ?? []) shared.set(k, (shared.get(k) ?? 0) + 1);
+  // A run that thousands of paragraphs share ("the United Nations Office on Drugs and Crime") finds nothing a rarer run
+  // of the same paragraph does not: it is left out, unless the paragraph has no other.
+  const lists = own.map((s) => index.postings.get(s) ?? []);
+  const rare = lists.filter((l) => l.length <= COMMON_RUN);
+  for (const list of rare.length ? rare : lists) for (const k of list) shared.set(k, (shared.get(k) ?? 0) + 1);
   // Dice over shingles: the share of runs in common, so that a long paragraph is not preferred for its length.
   const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.paragraphs[k]!.words.length - SHINGLE_WORDS + 1));
   const candidates = [...shared]
