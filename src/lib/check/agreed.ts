@@ -109,23 +109,25 @@ function paragraphsOf(record: ResolutionRecord): Unit[] {
 
 /** The index of a corpus. */
 export function buildCheckIndex(records: readonly ResolutionRecord[]): CheckIndex {
-  const paragraphs: IndexedParagraph[] = [];
-  const postings = new Map<number, number[]>();
-  for (const r of records) {
-    const version = versionSlug(r);
-    for (const unit of paragraphsOf(r)) {
-      const words = wordsOf(unit.fullText);
-      if (!words.length) continue;
-      const k = paragraphs.length;
-      paragraphs.push({ version, recordId: r.id, symbol: r.symbol, year: r.year, date: r.date, stage: r.stage, paragraph: unit.id, words });
-      for (const s of shingles(words)) {
-        const list = postings.get(s);
-        if (list) list.push(k);
-        else postings.set(s, [k]);
-      }
+  const index: CheckIndex = { paragraphs: [], postings: new Map() };
+  for (const r of records) addToCheckIndex(index, r);
+  return index;
+}
+
+/** Adds one version to an index (so that a large corpus can be indexed a file at a time, its trees let go). */
+export function addToCheckIndex(index: CheckIndex, r: ResolutionRecord): void {
+  const version = versionSlug(r);
+  for (const unit of paragraphsOf(r)) {
+    const words = wordsOf(unit.fullText);
+    if (!words.length) continue;
+    const k = index.paragraphs.length;
+    index.paragraphs.push({ version, recordId: r.id, symbol: r.symbol, year: r.year, date: r.date, stage: r.stage, paragraph: unit.id, words });
+    for (const s of shingles(words)) {
+      const list = index.postings.get(s);
+      if (list) list.push(k);
+      else index.postings.set(s, [k]);
     }
   }
-  return { paragraphs, postings };
 }
 
 /**
