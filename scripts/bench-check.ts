@@ -92,4 +92,4 @@ console.log(`corpus: ${versions} generated versions, ${texts} texts parsed in ${
 console.log(`index: ${index.postings.size} shingles, built in ${ms(indexTime)}, heap ${(process.memoryUsage().heapUsed / 1e9).toFixed(2)} GB, ${(indexBytes / 1e6).toFixed(1)} MB as compact JSON`);
 console.log(`draft: A/RES/76/187, ${paragraphs.length} paragraphs; ${result.summary.agreed} agreed, ${result.summary.modified} modified, ${result.summary.new} new`);
 console.log(`whole check by the index: median ${ms(median(whole))} of ${rounds} rounds`);
-console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.length)}, brute-force scan ${ms(brute / picks.length)}; ratio index / brute force ${(indexed / brute).toFixed(4)}x; the same best similarity for ${agree} of ${picks.length}`);
+console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.length)}, brute-force scan ${ms(brute / picks.length)}; ratio index / brute force ${(indexed / brute).toExponential(1)}x; the same best similarity for ${agree} of ${picks.length}`);
