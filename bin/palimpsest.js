@@ -2,12 +2,22 @@
 // Entry point of the `palimpsest` command. Plain JavaScript so that it starts on
 // any Node >= 22.12; the CLI itself is TypeScript, run by Node's type stripping.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const REEXEC_MARK = 'PALIMPSEST_STRIP_TYPES_REEXEC';
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 
 if (major < 22 || (major === 22 && minor < 12)) {
+  // The Node 24 that `bash .ci/run` (provision_node) installs, when it is there: run with it.
+  const home = process.env.HOME ?? '';
+  const prefix = process.env.PALIMPSEST_NODE24_PREFIX ?? `${home}/.cache/palimpsest/node24`;
+  const provisioned = `${prefix}/node_modules/.bin/node`;
+  if (home && !process.env[REEXEC_MARK] && existsSync(provisioned)) {
+    const result = spawnSync(provisioned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, [REEXEC_MARK]: '1' } });
+    if (result.signal) process.kill(process.pid, result.signal);
+    process.exit(result.status ?? 1);
+  }
   console.error(
     `palimpsest: needs Node >= 22.12 (this is ${process.version}); ` +
       'in bash, `source .ci/run && provision_node` gets Node 24 from the npm registry.',
