@@ -236,14 +236,23 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
   return { paragraphs, summary };
 }
 
-/** Record ids of the corpus whose paragraphs are word for word those given, in order. */
+/**
+ * Record ids of the corpus whose paragraphs are word for word those given, in
+ * order. Such a version holds the first paragraph among the postings of its
+ * first shingle, and the paragraphs of a version are consecutive in the
+ * index: only those versions are compared, not the whole corpus.
+ */
 function identicalVersions(own: readonly string[][], index: CheckIndex): string[] {
-  const byRecord = new Map<string, string[][]>();
-  for (const p of index.paragraphs) {
-    const list = byRecord.get(p.recordId);
-    if (list) list.push(p.words);
-    else byRecord.set(p.recordId, [p.words]);
-  }
   const mine = own.filter((w) => w.length);
-  return [...byRecord].filter(([, ws]) => ws.length === mine.length && ws.every((w, i) => same(w, mine[i]!))).map(([id]) => id);
+  if (!mine.length) return [];
+  const first = shingles(mine[0]!)[0]!;
+  const out: string[] = [];
+  for (const k of index.postings.get(first) ?? []) {
+    const p = index.paragraphs[k]!;
+    if (!same(p.words, mine[0]!) || (k > 0 && index.paragraphs[k - 1]!.recordId === p.recordId)) continue;
+    const end = k + mine.length;
+    const whole = end <= index.paragraphs.length && (end === index.paragraphs.length || index.paragraphs[end]!.recordId !== p.recordId);
+    if (whole && mine.every((w, i) => index.paragraphs[k + i]!.recordId === p.recordId && same(index.paragraphs[k + i]!.words, w))) out.push(p.recordId);
+  }
+  return out;
 }
