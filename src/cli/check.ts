@@ -2,23 +2,49 @@
  * The `check` command: every paragraph of a draft against agreed language in
  * a corpus (src/lib/check/agreed.ts).
  *
- *   palimpsest check <file>[#<ref>] [--content <dir>] [--json]
+ *   palimpsest check <file>[#<ref>] [--content <dir> | --index <dir>] [--json]
  */
-import { buildCheckIndex, checkRecord } from '../lib/check/agreed.ts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkRecord, type CheckIndex, type CheckResult } from '../lib/check/agreed.ts';
+import { buildCheckIndex } from '../lib/check/corpus.ts';
+import { loadCheckIndex } from '../lib/check/shards.ts';
 import { corpusArgs, loadDocument, type Io } from './io.ts';
 import { loadRecords, pickRecord, splitRef } from './compare.ts';
 
 export const CHECK_USAGE = `Usage:
-  palimpsest check <file>[#<ref>] [--content <dir>] [--json]
+  palimpsest check <file>[#<ref>] [--content <dir> | --index <dir>] [--json]
       for every paragraph of a draft, where its wording was agreed before: agreed
       (the same words in an adopted resolution or a recommended draft), modified
       (the closest paragraph, with its similarity) or new, against every version
-      of the corpus (content/ by default). A version identical to the draft is
-      left out of its sources. --json prints { paragraphs: [{ id, status, sources }] }.
+      of the corpus (content/ by default, parsed now), or of a built site's check
+      index (--index dist/data/check: fast on a large corpus). A version identical
+      to the draft is left out of its sources. --json prints
+      { paragraphs: [{ id, status, sources, verb, phrases }], summary }.
 `;
 
+/** The result as the JSON the CLI prints: sources best first, without their texts. */
+export function checkJson(result: CheckResult): unknown {
+  return {
+    paragraphs: result.paragraphs.map((p) => ({
+      id: p.id,
+      status: p.status,
+      sources: p.sources.map((s) => ({ symbol: s.symbol, version: s.version, paragraph: s.paragraph, year: s.year, stage: s.stage, similarity: s.similarity })),
+      verb: p.verb,
+      phrases: p.phrases.map((ph) => ({ text: ph.text, words: ph.words, symbol: ph.source.symbol, version: ph.source.version, paragraph: ph.source.paragraph, year: ph.source.year })),
+    })),
+    summary: result.summary,
+  };
+}
+
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
-  const parsed = corpusArgs(args, 'check', CHECK_USAGE, io);
+  const at = args.indexOf('--index');
+  const indexDir = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && (indexDir === undefined || indexDir.startsWith('--'))) {
+    io.err(`palimpsest check: --index needs a folder (a built site's data/check)\n${CHECK_USAGE}`);
+    return 2;
+  }
+  const parsed = corpusArgs(at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args, 'check', CHECK_USAGE, io);
   if (!parsed) return 2;
   const { dir, rest, flags } = parsed;
   const unknown = [...flags].filter((f) => f !== '--json');
@@ -34,19 +60,32 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     io.err(`palimpsest check: ${record}\n`);
     return 1;
   }
-  const corpus = loadRecords(dir, io);
-  if (!corpus) return 1;
-  // The draft itself, when it lies in the corpus folder, is not its own source (checkRecord leaves out identical versions).
-  const result = checkRecord(record, buildCheckIndex(corpus));
+  let index: CheckIndex;
+  if (indexDir !== undefined) {
+    try {
+      index = (await loadCheckIndex(record, async (path) => JSON.parse(await readFile(join(indexDir, path), 'utf8')))).index;
+    } catch (e) {
+      io.err(`palimpsest check: ${indexDir}: cannot read the check index (${e instanceof Error ? e.message : String(e)}); build the site first (npm run build) and give its data/check folder\n`);
+      return 1;
+    }
+  } else {
+    const corpus = loadRecords(dir, io);
+    if (!corpus) return 1;
+    index = buildCheckIndex(corpus);
+  }
+  // The draft itself, when it lies in the corpus, is not its own source (checkRecord leaves out identical versions).
+  const result = checkRecord(record, index);
   if (flags.has('--json')) {
-    io.out(`${JSON.stringify({ paragraphs: result.paragraphs.map((p) => ({ id: p.id, status: p.status, sources: p.sources.map((s) => ({ symbol: s.symbol, version: s.version, paragraph: s.paragraph, similarity: s.similarity })) })), summary: result.summary }, null, 2)}\n`);
+    io.out(`${JSON.stringify(checkJson(result), null, 2)}\n`);
     return 0;
   }
-  const lines = [`${record.symbol ?? file}: ${result.summary.agreed} agreed, ${result.summary.modified} modified, ${result.summary.new} new (against ${dir})`];
+  const s = result.summary;
+  const lines = [`${record.symbol ?? file}: ${s.agreed} agreed, ${s.modified} modified, ${s.new} new; verbs ${s.stronger} stronger, ${s.weaker} weaker than their source (against ${indexDir ?? dir})`];
   for (const p of result.paragraphs) {
     const best = p.sources[0];
     const from = best && p.status !== 'new' ? `  ${best.symbol ?? best.version} ${best.paragraph}${p.status === 'modified' ? ` (${Math.round(best.similarity * 100)}% the same words)` : ''}` : '';
-    lines.push(`${p.id.padEnd(8)} ${p.status.padEnd(9)}${from}`);
+    const verb = p.verb && p.verb.direction !== 'same' ? `  [${p.verb.from} → ${p.verb.to}: ${p.verb.direction}]` : '';
+    lines.push(`${p.id.padEnd(8)} ${p.status.padEnd(9)}${from}${verb}`);
   }
   io.out(`${lines.join('\n')}\n`);
   return 0;

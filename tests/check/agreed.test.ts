@@ -10,12 +10,15 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/ingest/corpus.ts';
 import { groupSeries } from '../../src/lib/series/group.ts';
 import { alignVersions } from '../../src/lib/align/align.ts';
-import { buildCheckIndex, checkRecord, shingles, wordSimilarity, wordsOf } from '../../src/lib/check/agreed.ts';
+import { checkRecord, shingles, wordSimilarity, wordsOf } from '../../src/lib/check/agreed.ts';
+import { buildCheckIndex } from '../../src/lib/check/corpus.ts';
 import { main } from '../../src/cli/main.ts';
-import { versionSlug } from '../../src/lib/export/version-json.ts';
+import { uniqueSlugs } from '../../src/lib/export/version-json.ts';
 
 const records = loadCorpus(new URL('../../content', import.meta.url).pathname).documents.flatMap((d) => d.resolutions);
 const index = buildCheckIndex(records);
+const slugs = uniqueSlugs(records);
+const slugOf = new Map(records.map((r, i) => [r.id, slugs[i]!]));
 const bySymbol = (s: string) => records.find((r) => r.symbol === s)!;
 const series = groupSeries(records).series.filter((s) => s.versions.length > 1);
 
@@ -35,7 +38,7 @@ describe('each later version of the seeds against the corpus before it', () => {
   it.each(steps.map((st) => [`${st.a.symbol ?? st.a.id} → ${st.b.symbol ?? st.b.id}`, st] as const))('%s: every paragraph the earlier version carries word for word is agreed or modified with that paragraph among its sources', (_, st) => {
     const a = records.find((r) => r.id === st.a.id)!;
     const b = records.find((r) => r.id === st.b.id)!;
-    const later = new Set(st.s.versions.slice(st.k).map((v) => v.id));
+    const later = new Set(st.s.versions.slice(st.k).map((v) => slugOf.get(v.id)!));
     const result = checkRecord(b, index, { exclude: later });
     const checked = new Map(result.paragraphs.map((p) => [p.id, p]));
     const same = alignVersions(a, b).pairs.filter((p) => !p.a.startsWith('FN') && !p.edited);
@@ -43,7 +46,7 @@ describe('each later version of the seeds against the corpus before it', () => {
       const c = checked.get(p.b)!;
       expect(c.status, p.b).not.toBe('new');
       expect(c.sources[0]!.similarity, p.b).toBe(1);
-      expect(c.sources.some((src) => src.paragraph === p.a && src.version === versionSlug(a)), `${p.b} should find ${p.a} of ${a.symbol ?? a.id}`).toBe(true);
+      expect(c.sources.some((src) => src.paragraph === p.a && src.version === slugOf.get(a.id)), `${p.b} should find ${p.a} of ${a.symbol ?? a.id}`).toBe(true);
     }
   });
 });

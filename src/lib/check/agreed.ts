@@ -4,20 +4,25 @@
  * its wording is agreed (the same words in an adopted resolution or a draft a
  * Main Committee recommended), modified agreed language, or new.
  *
- * Finding candidates is an inverted index of word shingles (runs of
- * SHINGLE_WORDS words, hashed): a corpus paragraph is a candidate when it
- * shares a run with the checked one, and candidates are ranked by how many
- * they share. The similarity reported is that of the word sequences, by
- * jsdiff's Myers diff: 2 × common words / (words of both), 1 for the same
- * words. Footnote calls, case, punctuation and spacing do not count.
+ * The index holds each distinct paragraph text of the corpus once, with the
+ * versions and paragraphs that carry it (most paragraphs recur unchanged from
+ * one version to the next). Finding candidates is an inverted index of word
+ * shingles (runs of SHINGLE_WORDS words, hashed): a text is a candidate when
+ * it shares a run with the checked paragraph, and candidates are ranked by
+ * how many they share. The similarity reported is that of the word
+ * sequences, by jsdiff's Myers diff: 2 × common words / (words of both), 1 for
+ * the same words. Footnote calls, case, punctuation and spacing do not count.
  *
- * Pure functions over records: the CLI, the build and the browser call the
- * same ones.
+ * Pure functions, no Node API: the CLI, the build and the browser call the
+ * same ones (src/lib/check/shards.ts gives the browser the part of the index
+ * a draft needs).
  */
 import { diffArrays } from 'diff';
 import { unitsOf, type Unit } from '../align/units.ts';
 import type { ResolutionRecord, Stage } from '../model.ts';
-import { versionSlug } from '../export/version-json.ts';
+import { detectOperativeVerb } from '../lexicon.ts';
+import { compareVerbs, type VerbDirection } from '../diff/verb-scale.ts';
+import { earlier, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
 
 /** Words per shingle: long enough to be rare, short enough to survive an edit nearby. */
 export const SHINGLE_WORDS = 5;
@@ -27,31 +32,48 @@ export const MODIFIED_FROM = 0.5;
 export const SOURCE_FROM = 0.4;
 /** Sources kept per paragraph, best first. */
 export const MAX_SOURCES = 10;
-/** Paragraphs from which a shingle is too common to find candidates by. */
-const COMMON_RUN = 2000;
-/** Candidates scored per paragraph, ranked by the share of shingles they have in common. */
-const CANDIDATES = 16;
+/** Texts from which a shingle is too common to find candidates by. */
+export const COMMON_RUN = 2000;
+/** Distinct texts scored per paragraph, ranked by the share of shingles they have in common. */
+export const CANDIDATES = 16;
 /** Stages whose words count as agreed. */
 const AGREED_STAGES: ReadonlySet<Stage> = new Set(['adopted', 'recommended']);
 
-/** A paragraph of the corpus, as the index holds it. */
-export interface IndexedParagraph {
-  /** The version's slug ("a-res-76-187") and record id. */
-  version: string;
-  recordId: string;
+/** A version of the corpus, as the index holds it. */
+export interface IndexedVersion {
+  /** The version's slug ("a-res-76-187"), its page's name. */
+  slug: string;
   symbol: string | null;
   year: number | null;
   date: string | null;
   stage: Stage;
-  /** "PP3", "OP5", "ANX1.4". */
+  /** How many paragraphs with words it has (to tell a version identical to the checked text). */
+  paragraphs: number;
+}
+
+/** A paragraph of a version that carries a text: the version's index and the paragraph ("PP3", "OP5", "ANX1.4"). */
+export interface Occurrence {
+  version: number;
   paragraph: string;
+}
+
+/** A distinct paragraph text of the corpus. */
+export interface IndexedText {
+  /** As first met, for showing and for redlines. */
+  text: string;
   words: string[];
+  occurrences: Occurrence[];
+  /** The earliest date of the versions that carry it, or null when none is dated. */
+  first: string | null;
 }
 
 export interface CheckIndex {
-  paragraphs: IndexedParagraph[];
-  /** Shingle hash → indexes into `paragraphs`. */
+  versions: IndexedVersion[];
+  texts: IndexedText[];
+  /** Shingle hash → indexes into `texts`, ascending. */
   postings: Map<number, number[]>;
+  /** The words of a text, joined by spaces → its index. */
+  byWords: Map<string, number>;
 }
 
 export interface CheckSource {
@@ -59,21 +81,42 @@ export interface CheckSource {
   version: string;
   paragraph: string;
   year: number | null;
+  date: string | null;
   stage: Stage;
   similarity: number;
+  /** The source paragraph's text. */
+  text: string;
 }
 
 export type CheckStatus = 'agreed' | 'modified' | 'new';
 
+export interface VerbShift {
+  /** The source's verb and the draft's. */
+  from: string;
+  to: string;
+  direction: VerbDirection;
+}
+
 export interface CheckedParagraph {
   id: string;
   status: CheckStatus;
+  /** The paragraph's text as checked. */
+  text: string;
   sources: CheckSource[];
+  /** The operative verb against that of the best source, when they differ. */
+  verb: VerbShift | null;
+  /** Runs of eight words or more found in earlier texts, each with the earliest version that carried it. */
+  phrases: PhraseOrigin[];
+}
+
+export interface CheckSummary extends Record<CheckStatus, number> {
+  stronger: number;
+  weaker: number;
 }
 
 export interface CheckResult {
   paragraphs: CheckedParagraph[];
-  summary: Record<CheckStatus, number>;
+  summary: CheckSummary;
 }
 
 /** The words of a text as compared: lower case, letters and digits only. */
@@ -81,8 +124,8 @@ export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** FNV-1a over the words of one shingle: a 32-bit key. */
-function hash(words: readonly string[], start: number, length: number): number {
+/** FNV-1a over `length` words from `start`: a 32-bit key. */
+export function hashWords(words: readonly string[], start: number, length: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < start + length; k++) {
     const w = words[k]!;
@@ -97,36 +140,54 @@ export function shingles(words: readonly string[]): number[] {
   if (!words.length) return [];
   const n = Math.min(SHINGLE_WORDS, words.length);
   const out = new Set<number>();
-  for (let i = 0; i + n <= words.length; i++) out.add(hash(words, i, n));
+  for (let i = 0; i + n <= words.length; i++) out.add(hashWords(words, i, n));
   return [...out];
 }
 
 /** The paragraphs of a version that are checked and indexed: preambular, operative and annex paragraphs, each with its sub-paragraphs. */
-function paragraphsOf(record: ResolutionRecord): Unit[] {
+export function paragraphsOf(record: ResolutionRecord): Unit[] {
   const u = unitsOf(record);
   return [...u.preamble, ...u.operative, ...u.annex];
 }
 
-/** The index of a corpus. */
-export function buildCheckIndex(records: readonly ResolutionRecord[]): CheckIndex {
-  const index: CheckIndex = { paragraphs: [], postings: new Map() };
-  for (const r of records) addToCheckIndex(index, r);
-  return index;
+export function emptyCheckIndex(): CheckIndex {
+  return { versions: [], texts: [], postings: new Map(), byWords: new Map() };
 }
 
-/** Adds one version to an index (so that a large corpus can be indexed a file at a time, its trees let go). */
-export function addToCheckIndex(index: CheckIndex, r: ResolutionRecord): void {
-  const version = versionSlug(r);
-  for (const unit of paragraphsOf(r)) {
+/** Adds a text to the index (or finds it there) and returns its index. */
+export function addText(index: CheckIndex, text: string, words: string[]): number {
+  const key = words.join(' ');
+  const known = index.byWords.get(key);
+  if (known !== undefined) return known;
+  const k = index.texts.length;
+  index.texts.push({ text, words, occurrences: [], first: null });
+  index.byWords.set(key, k);
+  for (const s of shingles(words)) {
+    const list = index.postings.get(s);
+    if (list) list.push(k);
+    else index.postings.set(s, [k]);
+  }
+  return k;
+}
+
+/** Records that version `version` carries text `k` as its paragraph `paragraph`. */
+export function addOccurrence(index: CheckIndex, k: number, version: number, paragraph: string): void {
+  const t = index.texts[k]!;
+  t.occurrences.push({ version, paragraph });
+  const date = index.versions[version]!.date;
+  if (date !== null && (t.first === null || date < t.first)) t.first = date;
+}
+
+/** Adds one version and its paragraphs (so that a large corpus is indexed a file at a time, its trees let go). */
+export function addVersion(index: CheckIndex, version: Omit<IndexedVersion, 'paragraphs'>, record: ResolutionRecord): void {
+  const v = index.versions.length;
+  const entry: IndexedVersion = { ...version, paragraphs: 0 };
+  index.versions.push(entry);
+  for (const unit of paragraphsOf(record)) {
     const words = wordsOf(unit.fullText);
     if (!words.length) continue;
-    const k = index.paragraphs.length;
-    index.paragraphs.push({ version, recordId: r.id, symbol: r.symbol, year: r.year, date: r.date, stage: r.stage, paragraph: unit.id, words });
-    for (const s of shingles(words)) {
-      const list = index.postings.get(s);
-      if (list) list.push(k);
-      else index.postings.set(s, [k]);
-    }
+    addOccurrence(index, addText(index, unit.fullText, words), v, unit.id);
+    entry.paragraphs++;
   }
 }
 
@@ -149,7 +210,7 @@ export function wordSimilarity(a: readonly string[], b: readonly string[], from 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 
 export interface CheckOptions {
-  /** Leave out the versions with these record ids (the checked text itself). */
+  /** Leave out the versions with these slugs (the checked text itself, the versions after it). */
   exclude?: ReadonlySet<string>;
   /** Only versions dated before this ISO date count as sources (the language agreed before the draft). */
   before?: string | null;
@@ -169,54 +230,105 @@ function bagSimilarity(counts: ReadonlyMap<string, number>, length: number, othe
   return (2 * common) / (length + other.length);
 }
 
-/** The sources of one paragraph's words, best first (ties: the newer version first, then by slug and paragraph). */
-export function sourcesOf(words: readonly string[], index: CheckIndex, keep: (p: IndexedParagraph) => boolean): CheckSource[] {
-  const shared = new Map<number, number>();
-  const own = shingles(words);
-  // A run that thousands of paragraphs share ("the United Nations Office on Drugs and Crime") finds nothing a rarer run
-  // of the same paragraph does not: it is left out, unless the paragraph has no other.
-  const lists = own.map((s) => index.postings.get(s) ?? []);
-  const rare = lists.filter((l) => l.length <= COMMON_RUN);
-  for (const list of rare.length ? rare : lists) for (const k of list) shared.set(k, (shared.get(k) ?? 0) + 1);
-  // Dice over shingles: the share of runs in common, so that a long paragraph is not preferred for its length.
-  const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.paragraphs[k]!.words.length - SHINGLE_WORDS + 1));
-  const candidates = [...shared]
-    .filter(([k]) => keep(index.paragraphs[k]!))
-    .map(([k, n]) => [k, dice(k, n)] as const)
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, CANDIDATES);
-  // Many versions carry the same words: each distinct text is compared once. A text's words in any order bound its
-  // similarity in sequence from above.
-  const counts = new Map<string, number>();
-  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-  // Candidates in order of that bound: once MAX_SOURCES are found, a text whose bound is below the least of them
-  // cannot enter, and a diff need only tell whether it beats it (jsdiff stops at the edits that allows).
-  const memo = new Map<string, number>();
-  const bounded = candidates
-    .map(([k]) => ({ p: index.paragraphs[k]!, bound: bagSimilarity(counts, words.length, index.paragraphs[k]!.words) }))
-    .sort((x, y) => y.bound - x.bound);
-  const scored: { p: IndexedParagraph; similarity: number }[] = [];
-  let floor = SOURCE_FROM;
-  for (const { p, bound } of bounded) {
-    if (bound < floor) break;
-    const key = p.words.join(' ');
-    let similarity = memo.get(key);
-    if (similarity === undefined) {
-      similarity = same(words, p.words) ? 1 : wordSimilarity(words, p.words, floor);
-      memo.set(key, similarity);
-    }
-    if (similarity < SOURCE_FROM) continue;
-    scored.push({ p, similarity });
-    if (scored.length >= MAX_SOURCES) floor = Math.max(floor, Math.min(...scored.map((x) => x.similarity)));
-  }
-  scored.sort((x, y) => y.similarity - x.similarity || (y.p.date ?? '').localeCompare(x.p.date ?? '') || x.p.version.localeCompare(y.p.version) || x.p.paragraph.localeCompare(y.p.paragraph));
-  return scored.slice(0, MAX_SOURCES).map(({ p, similarity }) => ({ symbol: p.symbol, version: p.version, paragraph: p.paragraph, year: p.year, stage: p.stage, similarity: Math.round(similarity * 1000) / 1000 }));
+type Keep = (v: IndexedVersion) => boolean;
+
+/** Source order: the more similar first; then agreed stages, the newer version, by slug and paragraph. */
+function bySource(x: CheckSource, y: CheckSource): number {
+  return (
+    y.similarity - x.similarity ||
+    Number(AGREED_STAGES.has(y.stage)) - Number(AGREED_STAGES.has(x.stage)) ||
+    (y.date ?? '').localeCompare(x.date ?? '') ||
+    x.version.localeCompare(y.version) ||
+    x.paragraph.localeCompare(y.paragraph)
+  );
 }
 
-/** Agreed, modified or new, from the sources found. */
-function statusOf(words: readonly string[], sources: readonly CheckSource[]): CheckStatus {
-  if (sources.some((s) => s.similarity === 1 && AGREED_STAGES.has(s.stage))) return 'agreed';
-  return sources.length && sources[0]!.similarity >= MODIFIED_FROM && words.length ? 'modified' : 'new';
+function sourceOf(index: CheckIndex, t: IndexedText, o: Occurrence, similarity: number): CheckSource {
+  const v = index.versions[o.version]!;
+  return { symbol: v.symbol, version: v.slug, paragraph: o.paragraph, year: v.year, date: v.date, stage: v.stage, similarity: Math.round(similarity * 1000) / 1000, text: t.text };
+}
+
+/** The texts sharing a shingle with `words`, by the share of runs in common (dice), and the oldest text of each run. */
+export function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean): { ranked: number[]; oldest: number[] } {
+  const own = shingles(words);
+  const shared = new Map<number, number>();
+  // A run that thousands of texts share finds nothing a rarer run of the same paragraph does not: it is left out,
+  // unless the paragraph has no other.
+  const lists = own.map((s) => index.postings.get(s) ?? []);
+  const rare = lists.filter((l) => l.length <= COMMON_RUN);
+  const used = rare.length ? rare : lists;
+  const oldest = new Set<number>();
+  for (const list of used) {
+    let old = -1;
+    for (const k of list) {
+      if (!keepText(k)) continue;
+      shared.set(k, (shared.get(k) ?? 0) + 1);
+      const f = index.texts[k]!.first;
+      if (old < 0 || (f !== null && (index.texts[old]!.first === null || f < index.texts[old]!.first!))) old = k;
+    }
+    if (old >= 0) oldest.add(old);
+  }
+  const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.texts[k]!.words.length - SHINGLE_WORDS + 1));
+  const ranked = [...shared]
+    .map(([k, n]) => [k, dice(k, n)] as const)
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, CANDIDATES)
+    .map(([k]) => k);
+  return { ranked, oldest: [...oldest].sort((a, b) => a - b) };
+}
+
+/** The sources of one paragraph's words, best first, and the texts they were chosen from. */
+export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Keep): { sources: CheckSource[]; agreed: boolean; candidates: number[] } {
+  const keepText = (k: number) => index.texts[k]!.occurrences.some((o) => keep(index.versions[o.version]!));
+  const { ranked, oldest } = candidatesOf(words, index, keepText);
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  // Candidates in order of a bound on their similarity (their words in any order): once MAX_SOURCES are found, a
+  // text whose bound is below the least of them cannot enter, and a diff need only tell whether it beats it.
+  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, index.texts[k]!.words) })).sort((x, y) => y.bound - x.bound || x.k - y.k);
+  const found: CheckSource[] = [];
+  let agreed = false;
+  let floor = SOURCE_FROM;
+  for (const { k, bound } of bounded) {
+    if (bound < floor) break;
+    const t = index.texts[k]!;
+    const similarity = same(words, t.words) ? 1 : wordSimilarity(words, t.words, floor);
+    if (similarity < SOURCE_FROM) continue;
+    for (const o of t.occurrences) {
+      if (!keep(index.versions[o.version]!)) continue;
+      const s = sourceOf(index, t, o, similarity);
+      if (similarity === 1 && AGREED_STAGES.has(s.stage)) agreed = true;
+      found.push(s);
+    }
+    if (found.length >= MAX_SOURCES) {
+      found.sort(bySource);
+      found.length = MAX_SOURCES;
+      floor = Math.max(floor, found[MAX_SOURCES - 1]!.similarity);
+    }
+  }
+  found.sort(bySource);
+  return { sources: found.slice(0, MAX_SOURCES), agreed, candidates: [...new Set([...ranked, ...oldest])] };
+}
+
+/** The earliest version that may be cited and carries a text. */
+function earliestOf(index: CheckIndex, t: IndexedText, keep: Keep): PhraseSource | null {
+  let best: PhraseSource | null = null;
+  for (const o of t.occurrences) {
+    const v = index.versions[o.version]!;
+    if (!keep(v)) continue;
+    const s = { symbol: v.symbol, version: v.slug, paragraph: o.paragraph, year: v.year, date: v.date, stage: v.stage };
+    if (!best || earlier(s, best)) best = s;
+  }
+  return best;
+}
+
+/** The verb of an operative paragraph against its best source's, when both are operative and the verbs differ. */
+function verbShift(unit: Unit, best: CheckSource | undefined): VerbShift | null {
+  if (!best || !unit.id.startsWith('OP') || !best.paragraph.startsWith('OP')) return null;
+  const from = detectOperativeVerb(best.text);
+  const to = unit.verb ?? detectOperativeVerb(unit.fullText);
+  const change = compareVerbs(from, to);
+  return change ? { from: change.from, to: change.to, direction: change.direction } : null;
 }
 
 /** Checks every paragraph of `record` against the index. A version whose paragraphs all have the same words is the text itself, and left out. */
@@ -224,35 +336,36 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
   const units = paragraphsOf(record);
   const own = units.map((u) => wordsOf(u.fullText));
   const exclude = new Set(options.exclude ?? []);
-  exclude.add(record.id);
-  for (const id of identicalVersions(own, index)) exclude.add(id);
-  const keep = (p: IndexedParagraph) => !exclude.has(p.recordId) && (!options.before || (p.date !== null && p.date < options.before));
-  const paragraphs = units.map((u, i) => {
-    const sources = sourcesOf(own[i]!, index, keep);
-    return { id: u.id, status: statusOf(own[i]!, sources), sources };
+  for (const slug of identicalVersions(units, own, index)) exclude.add(slug);
+  const keep: Keep = (v) => !exclude.has(v.slug) && (!options.before || (v.date !== null && v.date < options.before));
+  const summary: CheckSummary = { agreed: 0, modified: 0, new: 0, stronger: 0, weaker: 0 };
+  const paragraphs = units.map((u, i): CheckedParagraph => {
+    const words = own[i]!;
+    const { sources, agreed, candidates } = sourcesOf(words, index, keep);
+    const status: CheckStatus = agreed ? 'agreed' : sources.length && sources[0]!.similarity >= MODIFIED_FROM && words.length ? 'modified' : 'new';
+    const verb = status === 'new' ? null : verbShift(u, sources[0]);
+    summary[status]++;
+    if (verb?.direction === 'stronger') summary.stronger++;
+    if (verb?.direction === 'weaker') summary.weaker++;
+    const phrases = phraseOrigins(u.fullText, candidates.map((k) => ({ words: index.texts[k]!.words, origin: earliestOf(index, index.texts[k]!, keep) })));
+    return { id: u.id, status, text: u.fullText, sources, verb, phrases };
   });
-  const summary: Record<CheckStatus, number> = { agreed: 0, modified: 0, new: 0 };
-  for (const p of paragraphs) summary[p.status]++;
   return { paragraphs, summary };
 }
 
 /**
- * Record ids of the corpus whose paragraphs are word for word those given, in
- * order. Such a version holds the first paragraph among the postings of its
- * first shingle, and the paragraphs of a version are consecutive in the
- * index: only those versions are compared, not the whole corpus.
+ * Slugs of the versions of the corpus whose paragraphs are word for word
+ * those given, with the same names and no more: such a version carries the
+ * first paragraph's text, so only the versions that do are looked at.
  */
-function identicalVersions(own: readonly string[][], index: CheckIndex): string[] {
-  const mine = own.filter((w) => w.length);
-  if (!mine.length) return [];
-  const first = shingles(mine[0]!)[0]!;
+function identicalVersions(units: readonly Unit[], own: readonly string[][], index: CheckIndex): string[] {
+  const mine = units.map((u, i) => ({ id: u.id, k: index.byWords.get(own[i]!.join(' ')) })).filter((_, i) => own[i]!.length);
+  if (!mine.length || mine.some((m) => m.k === undefined)) return [];
   const out: string[] = [];
-  for (const k of index.postings.get(first) ?? []) {
-    const p = index.paragraphs[k]!;
-    if (!same(p.words, mine[0]!) || (k > 0 && index.paragraphs[k - 1]!.recordId === p.recordId)) continue;
-    const end = k + mine.length;
-    const whole = end <= index.paragraphs.length && (end === index.paragraphs.length || index.paragraphs[end]!.recordId !== p.recordId);
-    if (whole && mine.every((w, i) => index.paragraphs[k + i]!.recordId === p.recordId && same(index.paragraphs[k + i]!.words, w))) out.push(p.recordId);
+  for (const o of index.texts[mine[0]!.k!]!.occurrences) {
+    const v = index.versions[o.version]!;
+    if (o.paragraph !== mine[0]!.id || v.paragraphs !== mine.length) continue;
+    if (mine.every((m) => index.texts[m.k!]!.occurrences.some((x) => x.version === o.version && x.paragraph === m.id))) out.push(v.slug);
   }
   return out;
 }
