@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkRecord, type CheckIndex, type CheckResult } from '../lib/check/agreed.ts';
+import { checkRecord, type CheckIndex } from '../lib/check/agreed.ts';
+import { checkJson } from '../lib/check/json.ts';
 import { buildCheckIndex } from '../lib/check/corpus.ts';
 import { loadCheckIndex } from '../lib/check/shards.ts';
 import { corpusArgs, loadDocument, type Io } from './io.ts';
@@ -22,20 +23,6 @@ export const CHECK_USAGE = `Usage:
       to the draft is left out of its sources. --json prints
       { paragraphs: [{ id, status, sources, verb, phrases }], summary }.
 `;
-
-/** The result as the JSON the CLI prints: sources best first, without their texts. */
-export function checkJson(result: CheckResult): unknown {
-  return {
-    paragraphs: result.paragraphs.map((p) => ({
-      id: p.id,
-      status: p.status,
-      sources: p.sources.map((s) => ({ symbol: s.symbol, version: s.version, paragraph: s.paragraph, year: s.year, stage: s.stage, similarity: s.similarity })),
-      verb: p.verb,
-      phrases: p.phrases.map((ph) => ({ text: ph.text, words: ph.words, symbol: ph.source.symbol, version: ph.source.version, paragraph: ph.source.paragraph, year: ph.source.year })),
-    })),
-    summary: result.summary,
-  };
-}
 
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const at = args.indexOf('--index');

@@ -9,6 +9,9 @@ export function href(path = ''): string {
 export const paths = {
   home: () => href(''),
   search: () => href('search/'),
+  /** The check-a-draft page, and the folder of its index (src/lib/check/shards.ts). */
+  check: () => href('check/'),
+  checkIndex: () => href('data/check/'),
   /** The page that explains the open-data files. */
   data: () => href('data/'),
   /** A data file, from its path relative to the base (src/lib/export/data-index.ts: dataPaths). */
