@@ -14,7 +14,9 @@
  * rounds), and the ratio index / brute force per paragraph, with whether both
  * found the same best source.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBytes } from '../src/lib/index.ts';
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     sample: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '5' },
+    browser: { type: 'boolean', default: false },
   },
 });
 const versions = Number(values.versions);
@@ -59,7 +62,7 @@ const t1 = performance.now();
 const files = shardCheckIndex(index);
 const shardTime = performance.now() - t1;
 let indexBytes = 0;
-for (const v of files.values()) indexBytes += v.length;
+for (const v of files.values()) indexBytes += typeof v === 'string' ? Buffer.byteLength(v) : v.length;
 const paragraphCount = index.versions.reduce((n, v) => n + v.paragraphs, 0);
 
 const draft = parseBytes(readFileSync(join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt')), 'draft').resolutions[0]!;
@@ -81,10 +84,10 @@ let fetched = { files: 0, bytes: 0 };
 let shardedResult = result;
 for (let r = 0; r < rounds; r++) {
   const t = performance.now();
-  const loaded = await loadCheckIndex(draft, async (path) => JSON.parse(files.get(path)!));
+  const loaded = await loadCheckIndex(draft, { json: async (path) => JSON.parse(files.get(path) as string), bytes: async (path) => files.get(path) as Uint8Array });
   shardedResult = checkRecord(draft, loaded.index);
   sharded.push(performance.now() - t);
-  fetched = { files: loaded.files.length, bytes: loaded.files.reduce((n, f) => n + files.get(f)!.length, 0) };
+  fetched = { files: loaded.files.length, bytes: loaded.files.reduce((n, f) => { const v = files.get(f)!; return n + (typeof v === 'string' ? Buffer.byteLength(v) : v.length); }, 0) };
 }
 const agreeing = result.paragraphs.filter((p, i) => p.status === shardedResult.paragraphs[i]!.status && (p.sources[0]?.similarity ?? 0) === (shardedResult.paragraphs[i]!.sources[0]?.similarity ?? 0)).length;
 
@@ -117,3 +120,48 @@ console.log(`draft: A/RES/76/187, ${paragraphs.length} paragraphs; ${result.summ
 console.log(`whole check by the index: median ${ms(median(whole))} of ${rounds} rounds`);
 console.log(`whole check by the shards it needs: median ${ms(median(sharded))} of ${rounds} rounds, ${fetched.files} files, ${(fetched.bytes / 1e6).toFixed(2)} MB read; the same status and best similarity as the whole index for ${agreeing} of ${result.paragraphs.length} paragraphs`);
 console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.length)}, brute-force scan ${ms(brute / picks.length)}; ratio index / brute force ${(indexed / brute).toExponential(1)}x; the same best similarity for ${agree} of ${picks.length}`);
+
+// In Chromium: the check page of the built site (dist/, `npm run build` first), its index replaced by that of the
+// generated corpus, served over HTTP on this machine; from the click on "Check" to the rendered result.
+if (values.browser) {
+  const dist = join(import.meta.dirname, '..', 'dist');
+  if (!existsSync(join(dist, 'check', 'index.html'))) throw new Error('bench-check --browser: build the site first (npm run build)');
+  const { serve, launch } = await import('../tests/browser/helpers.ts');
+  const site = mkdtempSync(join(tmpdir(), 'palimpsest-check-'));
+  cpSync(dist, site, { recursive: true });
+  rmSync(join(site, 'data', 'check'), { recursive: true, force: true });
+  for (const [path, body] of files) {
+    const file = join(site, 'data', 'check', path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  }
+  const server = await serve(site);
+  const browser = await launch();
+  const text = readFileSync(join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt'), 'utf8');
+  const times: number[] = [];
+  let bytes = 0;
+  let requests = 0;
+  for (let r = 0; r < rounds + 1; r++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bodies: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (res.url().includes('/data/check/')) bodies.push(res.body().then((b) => b.length));
+    });
+    page.on('console', (m) => console.log(`  page: ${m.text()}`));
+    await page.goto(`${server.url}/check/`);
+    await page.fill('#check-text', text);
+    const t = performance.now();
+    await page.click('#check-run');
+    await page.waitForFunction(() => document.body.dataset.checked !== undefined, undefined, { timeout: 60_000 });
+    const elapsed = performance.now() - t;
+    if (r > 0) times.push(elapsed); // the first round warms the server's file cache
+    bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+    requests = bodies.length;
+    await context.close();
+  }
+  await browser.close();
+  await server.close();
+  rmSync(site, { recursive: true, force: true });
+  console.log(`in Chromium (the check page, a new browser context each round): median ${ms(median(times))} of ${rounds} rounds, ${requests} requests, ${(bytes / 1e6).toFixed(2)} MB of index downloaded`);
+}

@@ -50,7 +50,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   let index: CheckIndex;
   if (indexDir !== undefined) {
     try {
-      index = (await loadCheckIndex(record, async (path) => JSON.parse(await readFile(join(indexDir, path), 'utf8')))).index;
+      index = (await loadCheckIndex(record, { json: async (path) => JSON.parse(await readFile(join(indexDir, path), 'utf8')), bytes: async (path) => new Uint8Array(await readFile(join(indexDir, path))) })).index;
     } catch (e) {
       io.err(`palimpsest check: ${indexDir}: cannot read the check index (${e instanceof Error ? e.message : String(e)}); build the site first (npm run build) and give its data/check folder\n`);
       return 1;

@@ -133,14 +133,21 @@ export function initCheckPage(): void {
     say('Checking…');
     const doc = parseDocument(text, name);
     const record = doc.resolutions[0];
+    const parsedAt = performance.now();
     if (!record) return say(`No resolution text found in ${name}: paste it from “The General Assembly,” on, with its numbered paragraphs.`);
     try {
-      const { index, files } = await loadCheckIndex(record, async (path) => {
+      const get = async (path: string) => {
         const res = await fetch(base + path);
         if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
-        return res.json();
+        return res;
+      };
+      const { index, files } = await loadCheckIndex(record, {
+        json: async (path) => (await get(path)).json(),
+        bytes: async (path) => new Uint8Array(await (await get(path)).arrayBuffer()),
       });
+      const loaded = performance.now();
       const result = checkRecord(record, index);
+      const checked = performance.now();
       last = { name, result };
       summary!.textContent = summaryText(result);
       list!.append(...result.paragraphs.map((p) => paragraphItem(p, pattern)));
@@ -148,6 +155,7 @@ export function initCheckPage(): void {
       const more = doc.resolutions.length > 1 ? ` The text holds ${doc.resolutions.length} resolutions: the first was checked.` : '';
       say(`Checked ${result.paragraphs.length} paragraphs in ${((performance.now() - started) / 1000).toFixed(1)} s, reading ${files.length} files of the index.${more}`);
       document.body.dataset.checked = String(result.paragraphs.length);
+      console.log(`check: parse ${Math.round(parsedAt - started)} ms, index ${Math.round(loaded - parsedAt)} ms, check ${Math.round(checked - loaded)} ms, render ${Math.round(performance.now() - checked)} ms`);
     } catch (e) {
       say(`The check index could not be read (${e instanceof Error ? e.message : String(e)}).`);
     }

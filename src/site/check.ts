@@ -9,9 +9,9 @@ import { addRecord } from '../lib/check/corpus.ts';
 import { shardCheckIndex } from '../lib/check/shards.ts';
 import type { SiteData } from './data.ts';
 
-let memo: { data: SiteData; files: Map<string, string> } | null = null;
+let memo: { data: SiteData; files: Map<string, string | Uint8Array> } | null = null;
 
-export function checkIndexFiles(data: SiteData): Map<string, string> {
+export function checkIndexFiles(data: SiteData): Map<string, string | Uint8Array> {
   if (memo?.data === data) return memo.files;
   const index = emptyCheckIndex();
   const seen = new Set<string>();

@@ -22,6 +22,7 @@ import { unitsOf, type Unit } from '../align/units.ts';
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { detectOperativeVerb } from '../lexicon.ts';
 import { compareVerbs, type VerbDirection } from '../diff/verb-scale.ts';
+import { hashWords } from './hash.ts';
 import { earlier, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
 
 /** Words per shingle: long enough to be rare, short enough to survive an edit nearby. */
@@ -122,17 +123,6 @@ export interface CheckResult {
 /** The words of a text as compared: lower case, letters and digits only. */
 export function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** FNV-1a over `length` words from `start`: a 32-bit key. */
-export function hashWords(words: readonly string[], start: number, length: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < start + length; k++) {
-    const w = words[k]!;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 32, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** The distinct shingles of a word list; a paragraph shorter than a shingle is one shingle of all its words. */
@@ -243,6 +233,18 @@ function bySource(x: CheckSource, y: CheckSource): number {
   );
 }
 
+/** Between two occurrences of one text (one similarity), whether `a` comes first in source order. */
+function before(index: CheckIndex, a: Occurrence, b: Occurrence): boolean {
+  const va = index.versions[a.version]!;
+  const vb = index.versions[b.version]!;
+  const d =
+    Number(AGREED_STAGES.has(vb.stage)) - Number(AGREED_STAGES.has(va.stage)) ||
+    (vb.date ?? '').localeCompare(va.date ?? '') ||
+    va.slug.localeCompare(vb.slug) ||
+    a.paragraph.localeCompare(b.paragraph);
+  return d < 0;
+}
+
 function sourceOf(index: CheckIndex, t: IndexedText, o: Occurrence, similarity: number): CheckSource {
   const v = index.versions[o.version]!;
   return { symbol: v.symbol, version: v.slug, paragraph: o.paragraph, year: v.year, date: v.date, stage: v.stage, similarity: Math.round(similarity * 1000) / 1000, text: t.text };
@@ -294,12 +296,20 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Kee
     const t = index.texts[k]!;
     const similarity = same(words, t.words) ? 1 : wordSimilarity(words, t.words, floor);
     if (similarity < SOURCE_FROM) continue;
+    // A text many versions carry has as many sources, of one similarity: only the first MAX_SOURCES in source
+    // order can be kept, so only they are made.
+    const best: Occurrence[] = [];
     for (const o of t.occurrences) {
-      if (!keep(index.versions[o.version]!)) continue;
-      const s = sourceOf(index, t, o, similarity);
-      if (similarity === 1 && AGREED_STAGES.has(s.stage)) agreed = true;
-      found.push(s);
+      const v = index.versions[o.version]!;
+      if (!keep(v)) continue;
+      if (similarity === 1 && AGREED_STAGES.has(v.stage)) agreed = true;
+      if (best.length === MAX_SOURCES && !before(index, o, best[MAX_SOURCES - 1]!)) continue;
+      let at = best.length;
+      while (at > 0 && before(index, o, best[at - 1]!)) at--;
+      best.splice(at, 0, o);
+      if (best.length > MAX_SOURCES) best.pop();
     }
+    for (const o of best) found.push(sourceOf(index, t, o, similarity));
     if (found.length >= MAX_SOURCES) {
       found.sort(bySource);
       found.length = MAX_SOURCES;

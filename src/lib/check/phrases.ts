@@ -10,6 +10,7 @@
  * from 2013 again.
  */
 import type { Stage } from '../model.ts';
+import { hashWords } from './hash.ts';
 
 /** The shortest phrase whose origin is reported. */
 export const PHRASE_WORDS = 8;
@@ -47,16 +48,14 @@ export function earlier(a: PhraseSource, b: PhraseSource): boolean {
 
 const sameSource = (a: PhraseSource | null | undefined, b: PhraseSource) => !!a && a.version === b.version && a.paragraph === b.paragraph;
 
-function windowKey(words: readonly string[], start: number): string {
-  return words.slice(start, start + PHRASE_WORDS).join(' ');
-}
+const windowKey = (words: readonly string[], start: number): number => hashWords(words, start, PHRASE_WORDS);
 
 /** The phrases of `text` found in the candidates, in the order of the paragraph. */
 export function phraseOrigins(text: string, candidates: readonly PhraseCandidate[]): PhraseOrigin[] {
   const spans = [...text.matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
   const words = spans.map((s) => s.word);
   if (words.length < PHRASE_WORDS) return [];
-  const first = new Map<string, PhraseSource>();
+  const first = new Map<number, PhraseSource>();
   for (const c of candidates) {
     if (!c.origin || c.words.length < PHRASE_WORDS) continue;
     for (let i = 0; i + PHRASE_WORDS <= c.words.length; i++) {

@@ -5,64 +5,57 @@
  * close to, on which the same check runs (src/lib/check/agreed.ts).
  *
  * Files, relative to the index's folder:
- *   index.json      the manifest: the format, the shard counts, the first text
- *                   of each text shard and every version of the corpus
- *                   [slug, symbol, year, date, stage, paragraphs]
- *   p/<hex>.json    fingerprints whose first bits are <hex>: [[hash, oldest,
- *                   [text, …]], …], the texts that hold the fingerprint
- *                   (ascending) and the one that is oldest by date
- *   t/<n>.json      consecutive texts: [[text, [version, paragraph, …]], …]
+ *   index.json    the manifest: the format, every version of the corpus
+ *                 [slug, symbol, year, date, stage, paragraphs], and for each
+ *                 text shard its first text and the length of its filter
+ *   filters.bin   one Bloom filter per text shard, one after the other: the
+ *                 fingerprints of the shard's texts (FILTER_BITS bits each,
+ *                 FILTER_PROBES probes)
+ *   t/<n>.json    consecutive texts: [[text, [version, paragraph, …]], …]
  *
  * A fingerprint is a shingle whose hash is a multiple of SAMPLE, or the
  * smallest shingle of its text: a text the draft repeats word for word always
  * shares its smallest, and a text it edits shares one in about SAMPLE of its
  * unchanged runs. The texts are in the order the corpus is given, series by
- * series, so that the texts close to a draft lie in few text shards; those
- * are fetched in the order of how many of the draft's paragraphs point into
- * them, within a budget of shards.
+ * series, so that the texts close to a draft lie in few shards. A draft's
+ * paragraphs look their fingerprints up in every filter; each votes for the
+ * shards that hold most of its fingerprints, and the shards with the most
+ * votes are fetched, within a budget. A check thus reads three files and the
+ * budget's text shards, whatever the size of the corpus; the filters grow
+ * with it by about FILTER_BITS / 8 × (words / SAMPLE) bytes per distinct text.
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
-import {
-  addOccurrence,
-  addText,
-  COMMON_RUN,
-  emptyCheckIndex,
-  paragraphsOf,
-  shingles,
-  wordsOf,
-  type CheckIndex,
-  type IndexedVersion,
-} from './agreed.ts';
+import { addOccurrence, addText, emptyCheckIndex, paragraphsOf, shingles, wordsOf, type CheckIndex, type IndexedVersion } from './agreed.ts';
 
-export const CHECK_INDEX_FORMAT = 1;
+export const CHECK_INDEX_FORMAT = 2;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
-export const SAMPLE = 16;
-/** Fingerprints per posting shard, about. */
-const FINGERPRINTS_PER_SHARD = 64;
-/** Posting shards: at most 2^MAX_BITS. */
-const MAX_BITS = 12;
+export const SAMPLE = 8;
+/** Filter bits per fingerprint, and probes per lookup: about 2% false hits. */
+const FILTER_BITS = 8;
+const FILTER_PROBES = 5;
 /** A text shard closes once its JSON passes this many characters. */
-const TEXT_SHARD_CHARS = 24_000;
-/** Texts per paragraph whose shards are fetched. */
-const FETCH_PER_PARAGRAPH = 6;
+const TEXT_SHARD_CHARS = 48_000;
+/** Shards each paragraph votes for. */
+const VOTES_PER_PARAGRAPH = 4;
 /** Text shards fetched at most for one check. */
-export const TEXT_SHARD_BUDGET = 64;
+export const TEXT_SHARD_BUDGET = 32;
 
 type VersionRow = [slug: string, symbol: string | null, year: number | null, date: string | null, stage: Stage, paragraphs: number];
 
 export interface CheckManifest {
   format: number;
   sample: number;
-  /** Posting shards are named by the first `bits` bits of the fingerprint. */
-  bits: number;
-  /** The index of the first text of each text shard. */
-  textShards: number[];
+  /** For each text shard: the index of its first text and the bytes of its filter in filters.bin. */
+  textShards: [first: number, filterBytes: number][];
   texts: number;
   versions: VersionRow[];
 }
 
-type PostingRow = [hash: number, oldest: number, texts: number[]];
 type TextRow = [text: string, occurrences: (number | string)[]];
+
+export const MANIFEST = 'index.json';
+export const FILTERS = 'filters.bin';
+export const textPath = (shard: number) => `t/${shard}.json`;
 
 /** The fingerprints of a text's words. */
 export function fingerprints(words: readonly string[]): number[] {
@@ -73,62 +66,64 @@ export function fingerprints(words: readonly string[]): number[] {
   return [...new Set([min, ...all.filter((h) => h % SAMPLE === 0)])].sort((a, b) => a - b);
 }
 
-const hex = (shard: number, bits: number) => shard.toString(16).padStart(Math.max(1, Math.ceil(bits / 4)), '0');
-const postingShard = (h: number, bits: number) => (bits ? h >>> (32 - bits) : 0);
-export const postingPath = (shard: number, bits: number) => `p/${hex(shard, bits)}.json`;
-export const textPath = (shard: number) => `t/${shard}.json`;
-export const MANIFEST = 'index.json';
+/** The bit positions of a fingerprint in a filter of `bits` bits (double hashing). */
+function probes(h: number, bits: number, out: number[]): number[] {
+  const h2 = (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) | 1;
+  for (let i = 0; i < FILTER_PROBES; i++) out[i] = (h + Math.imul(i, h2)) % bits;
+  return out;
+}
 
-/** The files of the sharded index: path → JSON. Deterministic: the same index gives the same bytes. */
-export function shardCheckIndex(index: CheckIndex): Map<string, string> {
-  const files = new Map<string, string>();
-  const postings = new Map<number, number[]>();
-  index.texts.forEach((t, k) => {
-    for (const h of fingerprints(t.words)) {
-      const list = postings.get(h);
-      if (list) list.push(k);
-      else postings.set(h, [k]);
-    }
-  });
-  let bits = 0;
-  while (bits < MAX_BITS && postings.size / 2 ** bits > FINGERPRINTS_PER_SHARD) bits++;
-  const shards = new Map<number, PostingRow[]>();
-  for (const h of [...postings.keys()].sort((a, b) => a - b)) {
-    const list = postings.get(h)!;
-    let oldest = list[0]!;
-    for (const k of list) {
-      const f = index.texts[k]!.first;
-      const o = index.texts[oldest]!.first;
-      if (f !== null && (o === null || f < o)) oldest = k;
-    }
-    const s = postingShard(h, bits);
-    const rows = shards.get(s) ?? [];
-    rows.push([h, oldest, list.slice(0, COMMON_RUN + 1)]);
-    shards.set(s, rows);
-  }
-  for (const [s, rows] of [...shards].sort((a, b) => a[0] - b[0])) files.set(postingPath(s, bits), JSON.stringify(rows));
-  const textShards: number[] = [];
+function filterOf(hashes: ReadonlySet<number>): Uint8Array {
+  const bytes = Math.max(8, Math.ceil((hashes.size * FILTER_BITS) / 8));
+  const filter = new Uint8Array(bytes);
+  const at: number[] = [];
+  for (const h of hashes) for (const p of probes(h, bytes * 8, at)) filter[p >> 3]! |= 1 << (p & 7);
+  return filter;
+}
+
+function inFilter(filters: Uint8Array, offset: number, bytes: number, h: number, at: number[]): boolean {
+  for (const p of probes(h, bytes * 8, at)) if (!(filters[offset + (p >> 3)]! & (1 << (p & 7)))) return false;
+  return true;
+}
+
+/** The files of the sharded index: path → JSON text or bytes. Deterministic: the same index gives the same bytes. */
+export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>();
+  const textShards: [number, number][] = [];
+  const filters: Uint8Array[] = [];
   let rows: string[] = [];
+  let hashes = new Set<number>();
   let chars = 0;
   const close = () => {
     if (!rows.length) return;
-    files.set(textPath(textShards.length - 1), `[${rows.join(',')}]`);
+    files.set(textPath(textShards.length), `[${rows.join(',')}]`);
+    const filter = filterOf(hashes);
+    textShards.push([first, filter.length]);
+    filters.push(filter);
     rows = [];
+    hashes = new Set();
     chars = 0;
   };
+  let first = 0;
   index.texts.forEach((t, k) => {
-    if (!rows.length) textShards.push(k);
-    const row: TextRow = [t.text, t.occurrences.flatMap((o) => [o.version, o.paragraph])];
-    const json = JSON.stringify(row);
+    if (!rows.length) first = k;
+    const json = JSON.stringify([t.text, t.occurrences.flatMap((o) => [o.version, o.paragraph])] satisfies TextRow);
     rows.push(json);
+    for (const h of fingerprints(t.words)) hashes.add(h);
     chars += json.length + 1;
     if (chars >= TEXT_SHARD_CHARS) close();
   });
   close();
+  const all = new Uint8Array(filters.reduce((n, f) => n + f.length, 0));
+  let at = 0;
+  for (const f of filters) {
+    all.set(f, at);
+    at += f.length;
+  }
+  files.set(FILTERS, all);
   const manifest: CheckManifest = {
     format: CHECK_INDEX_FORMAT,
     sample: SAMPLE,
-    bits,
     textShards,
     texts: index.texts.length,
     versions: index.versions.map((v) => [v.slug, v.symbol, v.year, v.date, v.stage, v.paragraphs]),
@@ -137,8 +132,11 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string> {
   return files;
 }
 
-/** Reads one file of the index (relative path) as parsed JSON: fetch in the browser, the file system in the CLI. */
-export type ShardLoader = (path: string) => Promise<unknown>;
+/** Reads the files of the index (paths relative to its folder): fetch in the browser, the file system in the CLI. */
+export interface ShardLoader {
+  json: (path: string) => Promise<unknown>;
+  bytes: (path: string) => Promise<Uint8Array>;
+}
 
 export interface LoadedCheckIndex {
   index: CheckIndex;
@@ -148,73 +146,44 @@ export interface LoadedCheckIndex {
 
 function isManifest(m: unknown): m is CheckManifest {
   const x = m as CheckManifest;
-  return !!x && typeof x === 'object' && x.format === CHECK_INDEX_FORMAT && Array.isArray(x.versions) && Array.isArray(x.textShards) && Number.isInteger(x.bits);
-}
-
-/** The shard that holds text k: the last whose first text is at most k. */
-function textShardOf(starts: readonly number[], k: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= k) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return !!x && typeof x === 'object' && x.format === CHECK_INDEX_FORMAT && Array.isArray(x.versions) && Array.isArray(x.textShards);
 }
 
 /**
  * The part of a sharded index that the paragraphs of `record` need: every
- * version of the corpus, and the texts of the shards that the paragraphs'
- * fingerprints point into most (at most `budget` shards), with all their
- * shingles, so that the check scores them as it scores a whole index.
+ * version of the corpus, and the texts of the shards its paragraphs' votes
+ * choose (at most `budget`), with all their shingles, so that the check
+ * scores them as it scores a whole index.
  */
 export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader, budget = TEXT_SHARD_BUDGET): Promise<LoadedCheckIndex> {
-  const manifest = await load(MANIFEST);
+  const [manifest, filters] = await Promise.all([load.json(MANIFEST), load.bytes(FILTERS)]);
   if (!isManifest(manifest)) throw new Error(`${MANIFEST}: not a check index of format ${CHECK_INDEX_FORMAT}`);
-  const files = [MANIFEST];
-  const paragraphs = paragraphsOf(record).map((u) => fingerprints(wordsOf(u.fullText)));
-  const needed = [...new Set(paragraphs.flat().map((h) => postingShard(h, manifest.bits)))].sort((a, b) => a - b);
-  const postings = new Map<number, PostingRow>();
-  await Promise.all(
-    needed.map(async (s) => {
-      const path = postingPath(s, manifest.bits);
-      files.push(path);
-      const rows = (await load(path)) as PostingRow[];
-      if (!Array.isArray(rows)) throw new Error(`${path}: not a posting shard`);
-      for (const row of rows) postings.set(row[0], row);
-    }),
-  );
-  // Each paragraph votes for the shards of its closest texts (by fingerprints shared) and of the oldest text of each
-  // fingerprint (where its phrases first appeared); a shard's weight is the sum, the closest counting most.
+  const offsets: number[] = [];
+  let end = 0;
+  for (const [, bytes] of manifest.textShards) {
+    offsets.push(end);
+    end += bytes;
+  }
+  if (end !== filters.length) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${end}`);
   const weight = new Map<number, number>();
-  for (const fps of paragraphs) {
-    const shared = new Map<number, number>();
-    const oldest = new Set<number>();
-    for (const h of fps) {
-      const row = postings.get(h);
-      if (!row) continue;
-      oldest.add(row[1]);
-      if (row[2].length > COMMON_RUN) continue;
-      for (const k of row[2]) shared.set(k, (shared.get(k) ?? 0) + 1);
-    }
-    const top = [...shared].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, FETCH_PER_PARAGRAPH);
-    top.forEach(([k], rank) => {
-      const s = textShardOf(manifest.textShards, k);
-      weight.set(s, (weight.get(s) ?? 0) + (FETCH_PER_PARAGRAPH - rank));
+  const at: number[] = [];
+  for (const u of paragraphsOf(record)) {
+    const fps = fingerprints(wordsOf(u.fullText));
+    if (!fps.length) continue;
+    const hits: [shard: number, count: number][] = [];
+    manifest.textShards.forEach(([, bytes], s) => {
+      let n = 0;
+      for (const h of fps) if (inFilter(filters, offsets[s]!, bytes, h, at)) n++;
+      if (n) hits.push([s, n]);
     });
-    for (const k of oldest) {
-      const s = textShardOf(manifest.textShards, k);
-      weight.set(s, (weight.get(s) ?? 0) + 1);
-    }
+    hits.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    for (const [s, n] of hits.slice(0, VOTES_PER_PARAGRAPH)) weight.set(s, (weight.get(s) ?? 0) + n / fps.length);
   }
   const chosen = [...weight].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, budget).map(([s]) => s).sort((a, b) => a - b);
   const texts = await Promise.all(
     chosen.map(async (s) => {
-      const path = textPath(s);
-      files.push(path);
-      const rows = (await load(path)) as TextRow[];
-      if (!Array.isArray(rows)) throw new Error(`${path}: not a text shard`);
+      const rows = (await load.json(textPath(s))) as TextRow[];
+      if (!Array.isArray(rows)) throw new Error(`${textPath(s)}: not a text shard`);
       return rows;
     }),
   );
@@ -226,5 +195,5 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
       for (let i = 0; i + 1 < occurrences.length; i += 2) addOccurrence(index, k, occurrences[i] as number, occurrences[i + 1] as string);
     }
   }
-  return { index, files };
+  return { index, files: [MANIFEST, FILTERS, ...chosen.map(textPath)] };
 }

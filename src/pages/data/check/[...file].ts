@@ -12,5 +12,7 @@ export async function getStaticPaths() {
 
 export const GET: APIRoute = async ({ params }) => {
   const body = checkIndexFiles(await siteData()).get(params.file ?? '');
-  return body === undefined ? new Response('not found', { status: 404 }) : textResponse(body.replace(/</g, '\\u003c'), TYPES.json);
+  if (body === undefined) return new Response('not found', { status: 404 });
+  if (typeof body !== 'string') return new Response(new Blob([body as Uint8Array<ArrayBuffer>]), { headers: { 'content-type': 'application/octet-stream' } });
+  return textResponse(body.replace(/</g, '\\u003c'), TYPES.json);
 };
