@@ -99,3 +99,23 @@ describe('palimpsest check', () => {
     expect((await run('check')).code).toBe(2);
   });
 });
+
+describe('phrases and verbs of 76/187, against the corpus without it', () => {
+  const b = bySymbol('A/RES/76/187');
+  const result = checkRecord(b, index);
+  const of = (id: string) => result.paragraphs.find((p) => p.id === id)!;
+  it('PP2 "Reaffirming also its resolutions relating to the urgent need to strengthen international cooperation …" was first carried in 2013 (2013 report, line 1379)', () => {
+    const first = of('PP2').phrases[0]!;
+    expect(first.text.startsWith('Reaffirming also its resolutions relating to the urgent need to strengthen international cooperation')).toBe(true);
+    expect(first.words).toBeGreaterThanOrEqual(8);
+    expect(first.source.year).toBe(2013);
+  });
+  it('OP70 "Notes the results of the eighth meeting of the Working Group on Firearms" was OP59 "Welcomes the results of the seventh meeting" in 2020: a weaker verb', () => {
+    expect(of('OP70').sources[0]).toMatchObject({ symbol: 'A/C.3/75/L.8/Rev.1', paragraph: 'OP59' });
+    expect(of('OP70').verb).toEqual({ from: 'Welcomes', to: 'Notes', direction: 'weaker' });
+    expect(result.summary.weaker).toBeGreaterThanOrEqual(1);
+  });
+  it('a phrase shorter than eight words is not reported', () => {
+    for (const p of result.paragraphs) for (const ph of p.phrases) expect(ph.words).toBeGreaterThanOrEqual(8);
+  });
+});
