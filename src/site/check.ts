@@ -13,7 +13,7 @@ let memo: { data: SiteData; files: Map<string, string | Uint8Array> } | null = n
 
 export function checkIndexFiles(data: SiteData): Map<string, string | Uint8Array> {
   if (memo?.data === data) return memo.files;
-  const index = emptyCheckIndex();
+  const index = emptyCheckIndex(false);
   const seen = new Set<string>();
   const versions = [...data.series.flatMap((s) => s.versions), ...data.versions];
   for (const v of versions) {

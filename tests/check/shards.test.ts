@@ -10,8 +10,9 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadCorpus } from '../../src/lib/ingest/corpus.ts';
-import { checkRecord } from '../../src/lib/check/agreed.ts';
-import { buildCheckIndex } from '../../src/lib/check/corpus.ts';
+import { checkRecord, emptyCheckIndex } from '../../src/lib/check/agreed.ts';
+import { uniqueSlugs } from '../../src/lib/export/version-json.ts';
+import { addRecord, buildCheckIndex } from '../../src/lib/check/corpus.ts';
 import { FILTERS, loadCheckIndex, MANIFEST, shardCheckIndex, type ShardLoader } from '../../src/lib/check/shards.ts';
 
 const records = loadCorpus(new URL('../../content', import.meta.url).pathname).documents.flatMap((d) => d.resolutions);
@@ -36,6 +37,16 @@ describe('the sharded check index', () => {
     const again = shardCheckIndex(buildCheckIndex(records));
     expect([...again.keys()]).toEqual([...files.keys()]);
     for (const [k, v] of files) expect(again.get(k), k).toEqual(v);
+  });
+
+  it('is the same bytes from the lean index the site build makes (no postings, no words kept)', () => {
+    const lean = emptyCheckIndex(false);
+    const slugs = uniqueSlugs(records);
+    records.forEach((r, i) => addRecord(lean, r, slugs[i]));
+    expect(lean.postings.size).toBe(0);
+    const out = shardCheckIndex(lean);
+    expect([...out.keys()]).toEqual([...files.keys()]);
+    for (const [k, v] of files) expect(out.get(k), k).toEqual(v);
   });
 
   it('holds every distinct text of the corpus once, in its text shards', () => {

@@ -75,6 +75,11 @@ export interface CheckIndex {
   postings: Map<number, number[]>;
   /** The words of a text, joined by spaces → its index. */
   byWords: Map<string, number>;
+  /**
+   * False for an index that is only written out in shards (the site build): no postings, and no words kept
+   * with the texts (the shards are made from the texts), which at 10,000 versions saves gigabytes.
+   */
+  searchable: boolean;
 }
 
 export interface CheckSource {
@@ -140,8 +145,8 @@ export function paragraphsOf(record: ResolutionRecord): Unit[] {
   return [...u.preamble, ...u.operative, ...u.annex];
 }
 
-export function emptyCheckIndex(): CheckIndex {
-  return { versions: [], texts: [], postings: new Map(), byWords: new Map() };
+export function emptyCheckIndex(searchable = true): CheckIndex {
+  return { versions: [], texts: [], postings: new Map(), byWords: new Map(), searchable };
 }
 
 /** Adds a text to the index (or finds it there) and returns its index. */
@@ -150,8 +155,9 @@ export function addText(index: CheckIndex, text: string, words: string[]): numbe
   const known = index.byWords.get(key);
   if (known !== undefined) return known;
   const k = index.texts.length;
-  index.texts.push({ text, words, occurrences: [], first: null });
+  index.texts.push({ text, words: index.searchable ? words : [], occurrences: [], first: null });
   index.byWords.set(key, k);
+  if (!index.searchable) return k;
   for (const s of shingles(words)) {
     const list = index.postings.get(s);
     if (list) list.push(k);

@@ -109,7 +109,7 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Ar
     if (!rows.length) first = k;
     const json = JSON.stringify([t.text, t.occurrences.flatMap((o) => [o.version, o.paragraph])] satisfies TextRow);
     rows.push(json);
-    for (const h of fingerprints(t.words)) hashes.add(h);
+    for (const h of fingerprints(t.words.length ? t.words : wordsOf(t.text))) hashes.add(h);
     chars += json.length + 1;
     if (chars >= TEXT_SHARD_CHARS) close();
   });
