@@ -121,6 +121,31 @@ console.log(`whole check by the index: median ${ms(median(whole))} of ${rounds} 
 console.log(`whole check by the shards it needs: median ${ms(median(sharded))} of ${rounds} rounds, ${fetched.files} files, ${(fetched.bytes / 1e6).toFixed(2)} MB read; the same status and best similarity as the whole index for ${agreeing} of ${result.paragraphs.length} paragraphs`);
 console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.length)}, brute-force scan ${ms(brute / picks.length)}; ratio index / brute force ${(indexed / brute).toExponential(1)}x; the same best similarity for ${agree} of ${picks.length}`);
 
+// The CLI, a process of its own as a user runs it: `palimpsest check <draft> --index <dir>`, the shards on disk.
+{
+  const { spawnSync } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'palimpsest-check-index-'));
+  for (const [path, body] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  const bin = join(import.meta.dirname, '..', 'bin', 'palimpsest.js');
+  const draftFile = join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt');
+  const times: number[] = [];
+  const startup: number[] = [];
+  for (let r = 0; r < rounds + 1; r++) {
+    let t = performance.now();
+    const run = spawnSync(process.execPath, [bin, 'check', draftFile, '--index', dir, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (run.status !== 0) throw new Error(`palimpsest check --index failed: ${run.stderr}`);
+    if (r > 0) times.push(performance.now() - t);
+    t = performance.now();
+    spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    if (r > 0) startup.push(performance.now() - t);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`the CLI (palimpsest check --index, a process each round): median ${ms(median(times))} of ${rounds} rounds, of which starting the CLI (palimpsest --help) ${ms(median(startup))}`);
+}
+
 // In Chromium: the check page of the built site (dist/, `npm run build` first), its index replaced by that of the
 // generated corpus, served over HTTP on this machine; from the click on "Check" to the rendered result.
 if (values.browser) {
