@@ -5,7 +5,7 @@
  * and, as the baseline in the same run, by a brute-force scan that scores
  * every paragraph of the corpus with the same similarity.
  *
- *   node scripts/bench-check.ts [--versions N] [--seed S] [--sample K] [--rounds R]
+ *   node scripts/bench-check.ts [--versions N] [--seed S] [--sample K] [--rounds R] [--browser] [--keep DIR]
  *
  * The brute-force scan of a whole draft against a large corpus takes hours,
  * so it runs on K paragraphs of the draft (default 8, spread over it) and the
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '5' },
     browser: { type: 'boolean', default: false },
+    keep: { type: 'string' },
+    draft: { type: 'string', default: 'series' },
   },
 });
 const versions = Number(values.versions);
@@ -56,6 +58,22 @@ for (const [name, text] of generated.files) {
     texts++;
   }
 }
+// The draft: by default next year's text of a recurring resolution, i.e. the latest adopted version of the generated
+// series with the most paragraphs (it is in the corpus, so left out as identical: its sources are the series' earlier
+// versions and whatever else carries its paragraphs). --draft 76-187: A/RES/76/187 of the seeds, whose paragraphs the
+// generator scatters at random over all its series (each first version draws from the seeds' paragraphs): the case
+// where a draft's sources lie all over the corpus.
+const REAL = join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt');
+let draftName = 'A/RES/76/187 (seeds)';
+let draftText = readFileSync(REAL, 'utf8');
+if (values.draft === 'series') {
+  const last = generated.series
+    .map((s) => s.versions[s.versions.length - 1]!)
+    .filter((v) => v.stage === 'adopted')
+    .sort((a, b) => b.preamble + b.operative - (a.preamble + a.operative) || a.file.localeCompare(b.file))[0]!;
+  draftName = `${last.symbol} (generated, the latest of its series, ${last.preamble + last.operative} paragraphs)`;
+  draftText = generated.files.get(last.file)!;
+} else if (values.draft !== '76-187') throw new Error('--draft: series or 76-187');
 generated.files.clear();
 const parseTime = performance.now() - t0 - indexTime;
 const t1 = performance.now();
@@ -65,7 +83,7 @@ let indexBytes = 0;
 for (const v of files.values()) indexBytes += typeof v === 'string' ? Buffer.byteLength(v) : v.length;
 const paragraphCount = index.versions.reduce((n, v) => n + v.paragraphs, 0);
 
-const draft = parseBytes(readFileSync(join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt')), 'draft').resolutions[0]!;
+const draft = parseBytes(new TextEncoder().encode(draftText), 'draft').resolutions[0]!;
 const units = unitsOf(draft);
 const paragraphs = [...units.preamble, ...units.operative];
 
@@ -89,7 +107,8 @@ for (let r = 0; r < rounds; r++) {
   sharded.push(performance.now() - t);
   fetched = { files: loaded.files.length, bytes: loaded.files.reduce((n, f) => { const v = files.get(f)!; return n + (typeof v === 'string' ? Buffer.byteLength(v) : v.length); }, 0) };
 }
-const agreeing = result.paragraphs.filter((p, i) => p.status === shardedResult.paragraphs[i]!.status && (p.sources[0]?.similarity ?? 0) === (shardedResult.paragraphs[i]!.sources[0]?.similarity ?? 0)).length;
+const sameStatus = result.paragraphs.filter((p, i) => p.status === shardedResult.paragraphs[i]!.status).length;
+const sameBest = result.paragraphs.filter((p, i) => (p.sources[0]?.similarity ?? 0) === (shardedResult.paragraphs[i]!.sources[0]?.similarity ?? 0)).length;
 
 // Per paragraph: the index against a scan of every paragraph of the corpus, on a sample spread over the draft.
 const picks = Array.from({ length: Math.min(sample, paragraphs.length) }, (_, k) => paragraphs[Math.floor((k * paragraphs.length) / Math.min(sample, paragraphs.length))]!);
@@ -116,10 +135,19 @@ for (const u of picks) {
 
 console.log(`corpus: ${versions} generated versions, ${texts} texts parsed in ${ms(parseTime)}; ${paragraphCount} paragraphs, ${index.texts.length} distinct texts`);
 console.log(`index: ${index.postings.size} shingles, built in ${ms(indexTime)}, heap ${(process.memoryUsage().heapUsed / 1e9).toFixed(2)} GB; sharded in ${ms(shardTime)}: ${files.size} files, ${(indexBytes / 1e6).toFixed(1)} MB`);
-console.log(`draft: A/RES/76/187, ${paragraphs.length} paragraphs; ${result.summary.agreed} agreed, ${result.summary.modified} modified, ${result.summary.new} new`);
+console.log(`draft: ${draftName}, ${paragraphs.length} paragraphs; ${result.summary.agreed} agreed, ${result.summary.modified} modified, ${result.summary.new} new`);
 console.log(`whole check by the index: median ${ms(median(whole))} of ${rounds} rounds`);
-console.log(`whole check by the shards it needs: median ${ms(median(sharded))} of ${rounds} rounds, ${fetched.files} files, ${(fetched.bytes / 1e6).toFixed(2)} MB read; the same status and best similarity as the whole index for ${agreeing} of ${result.paragraphs.length} paragraphs`);
-console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.length)}, brute-force scan ${ms(brute / picks.length)}; ratio index / brute force ${(indexed / brute).toExponential(1)}x; the same best similarity for ${agree} of ${picks.length}`);
+console.log(`whole check by the shards it needs: median ${ms(median(sharded))} of ${rounds} rounds, ${fetched.files} files, ${(fetched.bytes / 1e6).toFixed(2)} MB read; ${shardedResult.summary.agreed} agreed, ${shardedResult.summary.modified} modified, ${shardedResult.summary.new} new; the same status as the whole index for ${sameStatus} of ${result.paragraphs.length} paragraphs, the same best similarity for ${sameBest}`);
+if (picks.length) console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.length)}, brute-force scan ${ms(brute / picks.length)}; ratio index / brute force ${(indexed / brute).toExponential(1)}x; the same best similarity for ${agree} of ${picks.length}`);
+
+// --keep <dir>: the shards and the whole index's result, to look at afterwards.
+if (values.keep) {
+  for (const [path, body] of files) {
+    mkdirSync(dirname(join(values.keep, path)), { recursive: true });
+    writeFileSync(join(values.keep, path), body);
+  }
+  writeFileSync(join(values.keep, 'whole-result.json'), JSON.stringify(result));
+}
 
 // The CLI, a process of its own as a user runs it: `palimpsest check <draft> --index <dir>`, the shards on disk.
 {
@@ -130,7 +158,8 @@ console.log(`per paragraph, ${picks.length} sampled: index ${ms(indexed / picks.
     writeFileSync(join(dir, path), body);
   }
   const bin = join(import.meta.dirname, '..', 'bin', 'palimpsest.js');
-  const draftFile = join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt');
+  const draftFile = join(dir, 'draft.txt');
+  writeFileSync(draftFile, draftText);
   const times: number[] = [];
   const startup: number[] = [];
   for (let r = 0; r < rounds + 1; r++) {
@@ -162,7 +191,7 @@ if (values.browser) {
   }
   const server = await serve(site);
   const browser = await launch();
-  const text = readFileSync(join(import.meta.dirname, '..', 'content', 'ga76-2021-resolution-76-187.txt'), 'utf8');
+  const text = draftText;
   const times: number[] = [];
   let bytes = 0;
   let requests = 0;
