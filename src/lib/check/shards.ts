@@ -18,9 +18,8 @@
  * shares its smallest, and a text it edits shares one in about SAMPLE of its
  * unchanged runs. The texts are in the order the corpus is given, series by
  * series, so that the texts close to a draft lie in few shards. A draft's
- * paragraphs look their fingerprints up in every filter; each votes for the
- * shards that hold most of its fingerprints, and the shards with the most
- * votes are fetched, within a budget. A check thus reads three files and the
+ * paragraphs look their fingerprints up in every filter, and the shards that
+ * serve most paragraphs best are fetched, within a budget. A check thus reads three files and the
  * budget's text shards, whatever the size of the corpus; the filters grow
  * with it by about FILTER_BITS / 8 × (words / SAMPLE) bytes per distinct text.
  */
@@ -35,8 +34,6 @@ const FILTER_BITS = 8;
 const FILTER_PROBES = 5;
 /** A text shard closes once its JSON passes this many characters. */
 const TEXT_SHARD_CHARS = 48_000;
-/** Shards each paragraph votes for. */
-const VOTES_PER_PARAGRAPH = 4;
 /** Text shards fetched at most for one check. */
 export const TEXT_SHARD_BUDGET = 32;
 
@@ -165,23 +162,45 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     end += bytes;
   }
   if (end !== filters.length) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${end}`);
+  // Each paragraph's best shards: those that hold the most of its fingerprints. The shards are chosen as a greedy
+  // cover: the shard that is best for the most paragraphs not yet served, then the next; a corpus that repeats a
+  // paragraph in many series thus serves a draft from the shards that hold many of its paragraphs together. What
+  // the budget leaves goes by weight: the share of fingerprints each paragraph finds in a shard, summed.
+  const best: Set<number>[] = [];
   const weight = new Map<number, number>();
   const at: number[] = [];
   for (const u of paragraphsOf(record)) {
     const fps = fingerprints(wordsOf(u.fullText));
     if (!fps.length) continue;
+    let top = 0;
     const hits: [shard: number, count: number][] = [];
     manifest.textShards.forEach(([, bytes], s) => {
       let n = 0;
       for (const h of fps) if (inFilter(filters, offsets[s]!, bytes, h, at)) n++;
-      if (n) hits.push([s, n]);
+      if (!n) return;
+      hits.push([s, n]);
+      if (n > top) top = n;
+      weight.set(s, (weight.get(s) ?? 0) + n / fps.length);
     });
-    hits.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [s, n] of hits.slice(0, VOTES_PER_PARAGRAPH)) weight.set(s, (weight.get(s) ?? 0) + n / fps.length);
+    if (hits.length) best.push(new Set(hits.filter(([, n]) => n === top).map(([s]) => s)));
   }
-  const chosen = [...weight].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, budget).map(([s]) => s).sort((a, b) => a - b);
+  const chosen = new Set<number>();
+  let open = best;
+  while (chosen.size < budget && open.length) {
+    const serves = new Map<number, number>();
+    for (const b of open) for (const s of b) serves.set(s, (serves.get(s) ?? 0) + 1);
+    let pick = -1;
+    for (const [s, n] of serves) if (pick < 0 || n > serves.get(pick)! || (n === serves.get(pick)! && s < pick)) pick = s;
+    chosen.add(pick);
+    open = open.filter((b) => !b.has(pick));
+  }
+  for (const [s] of [...weight].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+    if (chosen.size >= budget) break;
+    chosen.add(s);
+  }
+  const shards = [...chosen].sort((a, b) => a - b);
   const texts = await Promise.all(
-    chosen.map(async (s) => {
+    shards.map(async (s) => {
       const rows = (await load.json(textPath(s))) as TextRow[];
       if (!Array.isArray(rows)) throw new Error(`${textPath(s)}: not a text shard`);
       return rows;
@@ -195,5 +214,5 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
       for (let i = 0; i + 1 < occurrences.length; i += 2) addOccurrence(index, k, occurrences[i] as number, occurrences[i + 1] as string);
     }
   }
-  return { index, files: [MANIFEST, FILTERS, ...chosen.map(textPath)] };
+  return { index, files: [MANIFEST, FILTERS, ...shards.map(textPath)] };
 }
