@@ -63,6 +63,13 @@ describe('the sharded check index', () => {
     expect(checkRecord(draft, index)).toEqual(checkRecord(draft, whole));
   });
 
+  it('leaves 76/187 out of its own sources when it reads only part of the index', async () => {
+    const { index } = await loadCheckIndex(draft, loader(files), 8);
+    const sources = checkRecord(draft, index).paragraphs.flatMap((p) => p.sources);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.some((s) => s.version === 'a-res-76-187')).toBe(false);
+  });
+
   it('reads no more text shards than its budget', async () => {
     const { files: read } = await loadCheckIndex(draft, loader(files), 1);
     expect(read.filter((f) => f.startsWith('t/'))).toHaveLength(1);

@@ -371,17 +371,21 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
 
 /**
  * Slugs of the versions of the corpus whose paragraphs are word for word
- * those given, with the same names and no more: such a version carries the
- * first paragraph's text, so only the versions that do are looked at.
+ * those given, with the same names and no more. Only the versions that carry
+ * one of the paragraphs' texts are looked at. An index read in part (the
+ * shards a draft needs) may lack some of the texts: then a version of as many
+ * paragraphs that carries, in place, every text the index has, and at least
+ * half of them, is taken for the text itself.
  */
 function identicalVersions(units: readonly Unit[], own: readonly string[][], index: CheckIndex): string[] {
   const mine = units.map((u, i) => ({ id: u.id, k: index.byWords.get(own[i]!.join(' ')) })).filter((_, i) => own[i]!.length);
-  if (!mine.length || mine.some((m) => m.k === undefined)) return [];
+  const known = mine.filter((m) => m.k !== undefined);
+  if (!known.length || known.length * 2 < mine.length) return [];
   const out: string[] = [];
-  for (const o of index.texts[mine[0]!.k!]!.occurrences) {
+  for (const o of index.texts[known[0]!.k!]!.occurrences) {
     const v = index.versions[o.version]!;
-    if (o.paragraph !== mine[0]!.id || v.paragraphs !== mine.length) continue;
-    if (mine.every((m) => index.texts[m.k!]!.occurrences.some((x) => x.version === o.version && x.paragraph === m.id))) out.push(v.slug);
+    if (o.paragraph !== known[0]!.id || v.paragraphs !== mine.length) continue;
+    if (known.every((m) => index.texts[m.k!]!.occurrences.some((x) => x.version === o.version && x.paragraph === m.id))) out.push(v.slug);
   }
   return out;
 }
