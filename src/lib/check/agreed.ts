@@ -82,13 +82,8 @@ export interface CheckIndex {
   searchable: boolean;
 }
 
-export interface CheckSource {
-  symbol: string | null;
-  version: string;
-  paragraph: string;
-  year: number | null;
-  date: string | null;
-  stage: Stage;
+/** A paragraph of the corpus close to a checked one: its version and paragraph (as a phrase's origin), and more. */
+export interface CheckSource extends PhraseSource {
   similarity: number;
   /** The source paragraph's text. */
   text: string;
