@@ -8,7 +8,8 @@
  */
 import { decodeDocument, UnreadableDocumentError } from '../lib/ingest/decode.ts';
 import { parseDocument } from '../lib/parse/document.ts';
-import { checkRecord, type CheckedParagraph, type CheckResult, type CheckSource } from '../lib/check/agreed.ts';
+import { checkRecord, type CheckedParagraph, type CheckResult } from '../lib/check/agreed.ts';
+import type { PhraseSource } from '../lib/check/phrases.ts';
 import { loadCheckIndex } from '../lib/check/shards.ts';
 import { checkJson } from '../lib/check/json.ts';
 import { redline } from '../lib/diff/redline.ts';
@@ -23,11 +24,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return e;
 }
 
-function sourceName(s: { symbol: string | null; version: string; paragraph: string; year: number | null }): string {
+function sourceName(s: PhraseSource): string {
   return `${s.symbol ?? s.version}${s.year ? ` (${s.year})` : ''}, ${s.paragraph}`;
 }
 
-function sourceLink(s: CheckSource | { symbol: string | null; version: string; paragraph: string; year: number | null }, pattern: string): HTMLAnchorElement {
+/** A link to a source's paragraph on its version page (a check source is a phrase source too). */
+function sourceLink(s: PhraseSource, pattern: string): HTMLAnchorElement {
   const a = el('a', sourceName(s));
   a.href = `${pattern.replace('@slug@', encodeURIComponent(s.version))}#${encodeURIComponent(s.paragraph)}`;
   return a;

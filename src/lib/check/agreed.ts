@@ -34,9 +34,9 @@ export const SOURCE_FROM = 0.4;
 /** Sources kept per paragraph, best first. */
 export const MAX_SOURCES = 10;
 /** Texts from which a shingle is too common to find candidates by. */
-export const COMMON_RUN = 2000;
+const COMMON_RUN = 2000;
 /** Distinct texts scored per paragraph, ranked by the share of shingles they have in common. */
-export const CANDIDATES = 16;
+const CANDIDATES = 16;
 /** Stages whose words count as agreed. */
 const AGREED_STAGES: ReadonlySet<Stage> = new Set(['adopted', 'recommended']);
 
@@ -252,7 +252,7 @@ function sourceOf(index: CheckIndex, t: IndexedText, o: Occurrence, similarity: 
 }
 
 /** The texts sharing a shingle with `words`, by the share of runs in common (dice), and the oldest text of each run. */
-export function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean): { ranked: number[]; oldest: number[] } {
+function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean): { ranked: number[]; oldest: number[] } {
   const own = shingles(words);
   const shared = new Map<number, number>();
   // A run that thousands of texts share finds nothing a rarer run of the same paragraph does not: it is left out,
