@@ -70,6 +70,28 @@ describe('the sharded check index', () => {
     expect(sources.some((s) => s.version === 'a-res-76-187')).toBe(false);
   });
 
+  it('reads, for every paragraph of every version, the shard that holds it word for word, before any other', async () => {
+    // With a budget of just the shards that hold a version's paragraphs, each paragraph's keys must be found in the
+    // filter of its own shard (a Bloom filter has no false negatives), and those shards must be chosen first.
+    const { paragraphsOf, wordsOf } = await import('../../src/lib/check/agreed.ts');
+    const shardOf = new Map<string, string>();
+    for (const [path, body] of files) {
+      if (!path.startsWith('t/')) continue;
+      for (const [text] of JSON.parse(body as string) as [string][]) shardOf.set(wordsOf(text).join(' '), path);
+    }
+    let checked = 0;
+    for (const r of records) {
+      const keys = paragraphsOf(r).map((u) => wordsOf(u.fullText).join(' ')).filter(Boolean);
+      const holding = new Set(keys.map((k) => shardOf.get(k)!));
+      if (!keys.length) continue;
+      const { index, files: read } = await loadCheckIndex(r, loader(files), holding.size);
+      expect(new Set(read.slice(2)), r.symbol ?? r.title).toEqual(holding);
+      for (const k of keys) expect(index.byWords.has(k)).toBe(true);
+      checked += keys.length;
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('reads no more text shards than its budget', async () => {
     const { files: read } = await loadCheckIndex(draft, loader(files), 1);
     expect(read.filter((f) => f.startsWith('t/'))).toHaveLength(1);

@@ -251,6 +251,16 @@ function sourceOf(index: CheckIndex, t: IndexedText, o: Occurrence, similarity: 
   return { symbol: v.symbol, version: v.slug, paragraph: o.paragraph, year: v.year, date: v.date, stage: v.stage, similarity: Math.round(similarity * 1000) / 1000, text: t.text };
 }
 
+// Ties between texts go by their words, never by where they sit in the index: an index read in part (the shards a
+// draft needs) holds the texts in another order, and must choose as the whole index does.
+const byText = (a: IndexedText, b: IndexedText): number => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0);
+
+/** Whether text `a` was first carried before `b` (undated last), or on the same date and first by its words. */
+function olderText(a: IndexedText, b: IndexedText): boolean {
+  if (a.first !== b.first) return a.first !== null && (b.first === null || a.first < b.first);
+  return byText(a, b) < 0;
+}
+
 /** The texts sharing a shingle with `words`, by the share of runs in common (dice), and the oldest text of each run. */
 function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean): { ranked: number[]; oldest: number[] } {
   const own = shingles(words);
@@ -266,18 +276,17 @@ function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k:
     for (const k of list) {
       if (!keepText(k)) continue;
       shared.set(k, (shared.get(k) ?? 0) + 1);
-      const f = index.texts[k]!.first;
-      if (old < 0 || (f !== null && (index.texts[old]!.first === null || f < index.texts[old]!.first!))) old = k;
+      if (old < 0 || olderText(index.texts[k]!, index.texts[old]!)) old = k;
     }
     if (old >= 0) oldest.add(old);
   }
   const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.texts[k]!.words.length - SHINGLE_WORDS + 1));
   const ranked = [...shared]
     .map(([k, n]) => [k, dice(k, n)] as const)
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .sort((x, y) => y[1] - x[1] || byText(index.texts[x[0]]!, index.texts[y[0]]!))
     .slice(0, CANDIDATES)
     .map(([k]) => k);
-  return { ranked, oldest: [...oldest].sort((a, b) => a - b) };
+  return { ranked, oldest: [...oldest].sort((a, b) => byText(index.texts[a]!, index.texts[b]!)) };
 }
 
 /** The sources of one paragraph's words, best first, and the texts they were chosen from. */
@@ -288,7 +297,7 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Kee
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   // Candidates in order of a bound on their similarity (their words in any order): once MAX_SOURCES are found, a
   // text whose bound is below the least of them cannot enter, and a diff need only tell whether it beats it.
-  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, index.texts[k]!.words) })).sort((x, y) => y.bound - x.bound || x.k - y.k);
+  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, index.texts[k]!.words) })).sort((x, y) => y.bound - x.bound || byText(index.texts[x.k]!, index.texts[y.k]!));
   const found: CheckSource[] = [];
   let agreed = false;
   let floor = SOURCE_FROM;

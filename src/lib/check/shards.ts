@@ -9,33 +9,43 @@
  *                 [slug, symbol, year, date, stage, paragraphs], and for each
  *                 text shard its first text and the length of its filter
  *   filters.bin   one Bloom filter per text shard, one after the other: the
- *                 fingerprints of the shard's texts (FILTER_BITS bits each,
+ *                 keys of the shard's texts (FILTER_BITS bits each,
  *                 FILTER_PROBES probes)
  *   t/<n>.json    consecutive texts: [[text, [version, paragraph, …]], …]
  *
- * A fingerprint is a shingle whose hash is a multiple of SAMPLE, or the
- * smallest shingle of its text: a text the draft repeats word for word always
- * shares its smallest, and a text it edits shares one in about SAMPLE of its
- * unchanged runs. The texts are in the order the corpus is given, series by
- * series, so that the texts close to a draft lie in few shards. A draft's
- * paragraphs look their fingerprints up in every filter, and the shards that
- * serve most paragraphs best are fetched, within a budget. A check thus reads three files and the
- * budget's text shards, whatever the size of the corpus; the filters grow
- * with it by about FILTER_BITS / 8 × (words / SAMPLE) bytes per distinct text.
+ * A text's keys are its fingerprints and its exact key. A fingerprint is a
+ * shingle whose hash is a multiple of SAMPLE, or the smallest shingle of the
+ * text: a text that a draft edits shares one in about SAMPLE of its unchanged
+ * runs. The exact key is the hash of all its words: a shard whose filter
+ * holds a paragraph's exact key and all its fingerprints almost surely holds
+ * the paragraph word for word (a false hit needs every one of them to be one).
+ *
+ * The texts are in the order of the last version that carries them, in the
+ * order the corpus is given (series by series, version by version): the
+ * paragraphs of a series' latest version, which next year's draft mostly
+ * repeats, lie together in a few shards. A draft's paragraphs look their keys
+ * up in every filter; the shards that hold paragraphs word for word are
+ * fetched first, then those that serve most paragraphs best, within a budget.
+ * A check thus reads the two fixed files and at most the budget's text
+ * shards, whatever the size of the corpus; the filters grow with it by about
+ * FILTER_BITS / 8 × (1 + words / SAMPLE) bytes per distinct text.
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
+import { hashWords } from './hash.ts';
 import { addOccurrence, addText, emptyCheckIndex, paragraphsOf, shingles, wordsOf, type CheckIndex, type IndexedVersion } from './agreed.ts';
 
-export const CHECK_INDEX_FORMAT = 2;
+export const CHECK_INDEX_FORMAT = 3;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
 export const SAMPLE = 8;
 /** Filter bits per fingerprint, and probes per lookup: about 2% false hits. */
 const FILTER_BITS = 8;
 const FILTER_PROBES = 5;
-/** A text shard closes once its JSON passes this many characters. */
-const TEXT_SHARD_CHARS = 48_000;
-/** Text shards fetched at most for one check. */
-export const TEXT_SHARD_BUDGET = 32;
+/** A text shard closes once its JSON passes this many characters: small, so that a scattered draft fetches little it does not need. */
+const TEXT_SHARD_CHARS = 16_000;
+/** Text shards fetched at most for one check (about 1.5 MB). */
+export const TEXT_SHARD_BUDGET = 96;
+/** Sets the exact key of a text apart from the shingle of the same words (a text of SHINGLE_WORDS words or fewer). */
+const EXACT_SALT = 0x9e3779b9;
 
 type VersionRow = [slug: string, symbol: string | null, year: number | null, date: string | null, stage: Stage, paragraphs: number];
 
@@ -63,10 +73,16 @@ export function fingerprints(words: readonly string[]): number[] {
   return [...new Set([min, ...all.filter((h) => h % SAMPLE === 0)])].sort((a, b) => a - b);
 }
 
+/** The key of a text's words all together. */
+export function exactKey(words: readonly string[]): number {
+  return (hashWords(words, 0, words.length) ^ EXACT_SALT) >>> 0;
+}
+
 /** The bit positions of a fingerprint in a filter of `bits` bits (double hashing). */
 function probes(h: number, bits: number, out: number[]): number[] {
-  const h2 = (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) | 1;
-  for (let i = 0; i < FILTER_PROBES; i++) out[i] = (h + Math.imul(i, h2)) % bits;
+  const h2 = Math.imul(h ^ (h >>> 16), 0x45d9f3b) | 1;
+  // Unsigned before the modulo: a negative position would fall outside the filter, in its neighbour's bytes.
+  for (let i = 0; i < FILTER_PROBES; i++) out[i] = ((h + Math.imul(i, h2)) >>> 0) % bits;
   return out;
 }
 
@@ -81,6 +97,12 @@ function filterOf(hashes: ReadonlySet<number>): Uint8Array {
 function inFilter(filters: Uint8Array, offset: number, bytes: number, h: number, at: number[]): boolean {
   for (const p of probes(h, bytes * 8, at)) if (!(filters[offset + (p >> 3)]! & (1 << (p & 7)))) return false;
   return true;
+}
+
+/** The texts' indexes by the last version that carries them, then as first met. */
+function textOrder(index: CheckIndex): number[] {
+  const last = index.texts.map((t) => t.occurrences.reduce((m, o) => Math.max(m, o.version), -1));
+  return index.texts.map((_, k) => k).sort((a, b) => last[a]! - last[b]! || a - b);
 }
 
 /** The files of the sharded index: path → JSON text or bytes. Deterministic: the same index gives the same bytes. */
@@ -102,11 +124,14 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Ar
     chars = 0;
   };
   let first = 0;
-  index.texts.forEach((t, k) => {
-    if (!rows.length) first = k;
+  textOrder(index).forEach((k, at) => {
+    const t = index.texts[k]!;
+    if (!rows.length) first = at;
     const json = JSON.stringify([t.text, t.occurrences.flatMap((o) => [o.version, o.paragraph])] satisfies TextRow);
     rows.push(json);
-    for (const h of fingerprints(t.words.length ? t.words : wordsOf(t.text))) hashes.add(h);
+    const words = t.words.length ? t.words : wordsOf(t.text);
+    for (const h of fingerprints(words)) hashes.add(h);
+    hashes.add(exactKey(words));
     chars += json.length + 1;
     if (chars >= TEXT_SHARD_CHARS) close();
   });
@@ -162,18 +187,24 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     end += bytes;
   }
   if (end !== filters.length) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${end}`);
-  // Each paragraph's best shards: those that hold the most of its fingerprints. The shards are chosen as a greedy
-  // cover: the shard that is best for the most paragraphs not yet served, then the next; a corpus that repeats a
-  // paragraph in many series thus serves a draft from the shards that hold many of its paragraphs together. What
-  // the budget leaves goes by weight: the share of fingerprints each paragraph finds in a shard, summed.
+  // Each paragraph's shards: those that hold it word for word (its exact key and all its fingerprints), or else
+  // those that hold the most of its fingerprints. The shards are chosen as a greedy cover, first of the paragraphs
+  // held word for word, then of the others: the shard that serves the most paragraphs not yet served, then the
+  // next. A corpus that repeats a paragraph in many series thus serves a draft from the shards that hold many of its
+  // paragraphs together. What the budget leaves goes by weight: the share of fingerprints each paragraph finds in a
+  // shard, summed.
+  const exact: Set<number>[] = [];
   const best: Set<number>[] = [];
   const weight = new Map<number, number>();
   const at: number[] = [];
   for (const u of paragraphsOf(record)) {
-    const fps = fingerprints(wordsOf(u.fullText));
+    const words = wordsOf(u.fullText);
+    const fps = fingerprints(words);
     if (!fps.length) continue;
+    const key = exactKey(words);
     let top = 0;
     const hits: [shard: number, count: number][] = [];
+    const held = new Set<number>();
     manifest.textShards.forEach(([, bytes], s) => {
       let n = 0;
       for (const h of fps) if (inFilter(filters, offsets[s]!, bytes, h, at)) n++;
@@ -181,18 +212,22 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
       hits.push([s, n]);
       if (n > top) top = n;
       weight.set(s, (weight.get(s) ?? 0) + n / fps.length);
+      if (n === fps.length && inFilter(filters, offsets[s]!, bytes, key, at)) held.add(s);
     });
-    if (hits.length) best.push(new Set(hits.filter(([, n]) => n === top).map(([s]) => s)));
+    if (held.size) exact.push(held);
+    else if (hits.length) best.push(new Set(hits.filter(([, n]) => n === top).map(([s]) => s)));
   }
   const chosen = new Set<number>();
-  let open = best;
-  while (chosen.size < budget && open.length) {
-    const serves = new Map<number, number>();
-    for (const b of open) for (const s of b) serves.set(s, (serves.get(s) ?? 0) + 1);
-    let pick = -1;
-    for (const [s, n] of serves) if (pick < 0 || n > serves.get(pick)! || (n === serves.get(pick)! && s < pick)) pick = s;
-    chosen.add(pick);
-    open = open.filter((b) => !b.has(pick));
+  for (const sets of [exact, best]) {
+    let open = sets.filter((b) => ![...b].some((s) => chosen.has(s)));
+    while (chosen.size < budget && open.length) {
+      const serves = new Map<number, number>();
+      for (const b of open) for (const s of b) serves.set(s, (serves.get(s) ?? 0) + 1);
+      let pick = -1;
+      for (const [s, n] of serves) if (pick < 0 || n > serves.get(pick)! || (n === serves.get(pick)! && s < pick)) pick = s;
+      chosen.add(pick);
+      open = open.filter((b) => !b.has(pick));
+    }
   }
   for (const [s] of [...weight].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
     if (chosen.size >= budget) break;
