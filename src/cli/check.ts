@@ -10,8 +10,7 @@ import { checkRecord, type CheckIndex } from '../lib/check/agreed.ts';
 import { checkJson } from '../lib/check/json.ts';
 import { buildCheckIndex } from '../lib/check/corpus.ts';
 import { loadCheckIndex } from '../lib/check/shards.ts';
-import { corpusArgs, loadDocument, type Io } from './io.ts';
-import { loadRecords, pickRecord, splitRef } from './compare.ts';
+import { corpusArgs, loadDocument, loadRecords, pickRecord, splitRef, type Io } from './io.ts';
 
 export const CHECK_USAGE = `Usage:
   palimpsest check <file>[#<ref>] [--content <dir> | --index <dir>] [--json]

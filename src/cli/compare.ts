@@ -11,8 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolutionRecord } from '../lib/index.ts';
-import { loadCorpus } from '../lib/ingest/corpus.ts';
-import { corpusArgs, loadDocument, type Io } from './io.ts';
+import { corpusArgs, loadDocument, loadRecords, pickRecord, splitRef, type Io } from './io.ts';
 import { alignVersions, type ListAlignment, type VersionAlignment } from '../lib/align/align.ts';
 import { redlineToText, type Segment } from '../lib/diff/redline.ts';
 import { groupSeries, parseOverrides, type OverrideFile } from '../lib/series/group.ts';
@@ -33,29 +32,6 @@ export const SERIES_USAGE = `Usage:
 
 async function readRecords(file: string, io: Io): Promise<ResolutionRecord[] | null> {
   return (await loadDocument(file, io))?.resolutions ?? null;
-}
-
-/** Splits "file#ref" at the last "#" (a symbol never holds one). */
-export function splitRef(arg: string): { file: string; ref: string | null } {
-  const at = arg.lastIndexOf('#');
-  return at === -1 ? { file: arg, ref: null } : { file: arg.slice(0, at), ref: arg.slice(at + 1) || null };
-}
-
-/** The record a ref names in a file's records, or a message saying why there is none. */
-export function pickRecord(records: readonly ResolutionRecord[], file: string, ref: string | null): ResolutionRecord | string {
-  const texts = records.filter((r) => r.stage !== 'decision');
-  if (ref === null) {
-    if (texts.length === 1) return texts[0]!;
-    const list = records.map((r) => `  #${r.position}  ${r.symbol ?? '(no symbol)'}  ${r.title}`).join('\n');
-    return `${file} holds ${records.length} texts; name one with #<symbol> or #<position>:\n${list}`;
-  }
-  if (/^\d+$/.test(ref)) {
-    const r = records.find((x) => x.position === Number(ref));
-    return r ?? `${file} has no text at position ${ref} (it holds ${records.length})`;
-  }
-  const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-  const r = records.find((x) => x.symbol !== null && norm(x.symbol) === norm(ref));
-  return r ?? `${file} has no text with the symbol ${ref}`;
 }
 
 function withTextRedlines(list: ListAlignment): unknown {
@@ -102,18 +78,6 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
 }
 
 /** Every resolution text of the corpus folder; files that cannot be read are reported and skipped. */
-export function loadRecords(dir: string, io: Io): ResolutionRecord[] | null {
-  let corpus;
-  try {
-    corpus = loadCorpus(dir);
-  } catch {
-    io.err(`${dir}: cannot read the folder\n`);
-    return null;
-  }
-  for (const d of corpus.diagnostics) if (d.severity === 'error') io.err(`${d.file}${d.line === null ? '' : `:${d.line}`}: ${d.message}\n`);
-  return corpus.documents.flatMap((doc) => doc.resolutions);
-}
-
 async function loadOverrides(dir: string, io: Io): Promise<OverrideFile | null> {
   let text: string;
   try {

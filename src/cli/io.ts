@@ -1,7 +1,9 @@
 /** What the commands share: where they print, and reading one document with a one-line error. */
 import { readFile } from 'node:fs/promises';
-import { parseBytes, UnreadableDocumentError } from '../lib/index.ts';
-import type { ParsedDocument } from '../lib/index.ts';
+import { UnreadableDocumentError } from '../lib/ingest/decode.ts';
+import { parseBytes } from '../lib/ingest/parse-bytes.ts';
+import type { ParsedDocument, ResolutionRecord } from '../lib/model.ts';
+import { loadCorpus } from '../lib/ingest/corpus.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -59,4 +61,39 @@ export function corpusArgs(args: readonly string[], command: string, usage: stri
     else rest.push(a);
   }
   return { dir, rest, flags };
+}
+
+/** Splits "file#ref" at the last "#" (a symbol never holds one). */
+export function splitRef(arg: string): { file: string; ref: string | null } {
+  const at = arg.lastIndexOf('#');
+  return at === -1 ? { file: arg, ref: null } : { file: arg.slice(0, at), ref: arg.slice(at + 1) || null };
+}
+
+/** The record a ref names in a file's records, or a message saying why there is none. */
+export function pickRecord(records: readonly ResolutionRecord[], file: string, ref: string | null): ResolutionRecord | string {
+  const texts = records.filter((r) => r.stage !== 'decision');
+  if (ref === null) {
+    if (texts.length === 1) return texts[0]!;
+    const list = records.map((r) => `  #${r.position}  ${r.symbol ?? '(no symbol)'}  ${r.title}`).join('\n');
+    return `${file} holds ${records.length} texts; name one with #<symbol> or #<position>:\n${list}`;
+  }
+  if (/^\d+$/.test(ref)) {
+    const r = records.find((x) => x.position === Number(ref));
+    return r ?? `${file} has no text at position ${ref} (it holds ${records.length})`;
+  }
+  const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
+  const r = records.find((x) => x.symbol !== null && norm(x.symbol) === norm(ref));
+  return r ?? `${file} has no text with the symbol ${ref}`;
+}
+
+export function loadRecords(dir: string, io: Io): ResolutionRecord[] | null {
+  let corpus;
+  try {
+    corpus = loadCorpus(dir);
+  } catch {
+    io.err(`${dir}: cannot read the folder\n`);
+    return null;
+  }
+  for (const d of corpus.diagnostics) if (d.severity === 'error') io.err(`${d.file}${d.line === null ? '' : `:${d.line}`}: ${d.message}\n`);
+  return corpus.documents.flatMap((doc) => doc.resolutions);
 }

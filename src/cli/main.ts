@@ -2,45 +2,40 @@
  * The command line: `palimpsest parse | compare | series | export | check` (see USAGE).
  * A thin layer over the core; it reads files and prints.
  */
-import { documentToJson } from '../lib/index.ts';
-import type { ParsedDocument } from '../lib/index.ts';
-import { annexesOf, annexParagraphsOf, operativeOf, preambleOf, footnotesOf } from '../lib/export/parse-json.ts';
+import type { ParsedDocument } from '../lib/model.ts';
+import { annexesOf, annexParagraphsOf, documentToJson, operativeOf, preambleOf, footnotesOf } from '../lib/export/parse-json.ts';
 import { loadDocument, stdio, type Io } from './io.ts';
-import { compareCommand, seriesCommand, COMPARE_USAGE, SERIES_USAGE } from './compare.ts';
-import { exportCommand, EXPORT_USAGE } from './export.ts';
-import { checkCommand, CHECK_USAGE } from './check.ts';
 
-const USAGE = `Usage:
-  palimpsest parse <file> [--summary [--guesses]] [--tree]
+// Each command's module is loaded when it runs, so that a command starts without loading what the others need.
+const commands = {
+  compare: async () => (await import('./compare.ts')).compareCommand,
+  series: async () => (await import('./compare.ts')).seriesCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
+  check: async () => (await import('./check.ts')).checkCommand,
+} satisfies Record<string, () => Promise<(args: readonly string[], io: Io) => Promise<number>>>;
+
+const PARSE_USAGE = `  palimpsest parse <file> [--summary [--guesses]] [--tree]
       parse a UN document; print JSON (or a table with --summary: the form recognised, the counts of each
       text, every problem; --guesses also lists each boundary guessed; --tree adds the paragraph tree)
-${[COMPARE_USAGE, SERIES_USAGE, EXPORT_USAGE, CHECK_USAGE].map((u) => u.replace(/^Usage:\n/, '')).join('')}  palimpsest help
-      this text
 `;
+
+/** The whole usage text: each command's part comes from its module. */
+async function usage(): Promise<string> {
+  const [compare, exporting, check] = await Promise.all([import('./compare.ts'), import('./export.ts'), import('./check.ts')]);
+  const parts = [compare.COMPARE_USAGE, compare.SERIES_USAGE, exporting.EXPORT_USAGE, check.CHECK_USAGE].map((u) => u.replace(/^Usage:\n/, ''));
+  return `Usage:\n${PARSE_USAGE}${parts.join('')}  palimpsest help\n      this text\n`;
+}
 
 export async function main(argv: readonly string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'parse':
-      return parseCommand(rest, io);
-    case 'compare':
-      return compareCommand(rest, io);
-    case 'series':
-      return seriesCommand(rest, io);
-    case 'export':
-      return exportCommand(rest, io);
-    case 'check':
-      return checkCommand(rest, io);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      io.out(USAGE);
-      return command === undefined ? 2 : 0;
-    default:
-      io.err(`palimpsest: unknown command "${command}"\n${USAGE}`);
-      return 2;
+  if (command === 'parse') return parseCommand(rest, io);
+  if (command !== undefined && Object.hasOwn(commands, command)) return (await commands[command as keyof typeof commands]())(rest, io);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.out(await usage());
+    return command === undefined ? 2 : 0;
   }
+  io.err(`palimpsest: unknown command "${command}"\n${await usage()}`);
+  return 2;
 }
 
 async function parseCommand(args: readonly string[], io: Io): Promise<number> {
@@ -48,7 +43,7 @@ async function parseCommand(args: readonly string[], io: Io): Promise<number> {
   const flags = new Set(args.filter((a) => a.startsWith('--')));
   const unknown = [...flags].filter((f) => f !== '--summary' && f !== '--tree' && f !== '--guesses');
   if (files.length !== 1 || unknown.length) {
-    io.err(`palimpsest parse: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give exactly one file'}\n${USAGE}`);
+    io.err(`palimpsest parse: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give exactly one file'}\n${await usage()}`);
     return 2;
   }
   const doc = await loadDocument(files[0]!, io);

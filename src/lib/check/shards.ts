@@ -8,17 +8,18 @@
  *   index.json    the manifest: the format, every version of the corpus
  *                 [slug, symbol, year, date, stage, paragraphs], and for each
  *                 text shard its first text and the length of its filter
- *   filters.bin   one Bloom filter per text shard, one after the other: the
- *                 keys of the shard's texts (FILTER_BITS bits each,
- *                 FILTER_PROBES probes)
+ *   filters.bin   one blocked Bloom filter per text shard, one after the
+ *                 other: the keys of the shard's texts (FILTER_BITS bits
+ *                 each, FILTER_PROBES bits set in one 32-bit word)
  *   t/<n>.json    consecutive texts: [[text, [version, paragraph, …]], …]
  *
- * A text's keys are its fingerprints and its exact key. A fingerprint is a
- * shingle whose hash is a multiple of SAMPLE, or the smallest shingle of the
- * text: a text that a draft edits shares one in about SAMPLE of its unchanged
- * runs. The exact key is the hash of all its words: a shard whose filter
- * holds a paragraph's exact key and all its fingerprints almost surely holds
- * the paragraph word for word (a false hit needs every one of them to be one).
+ * A text's keys are its fingerprints and its two exact keys. A fingerprint
+ * is a shingle whose hash is a multiple of SAMPLE, or the smallest shingle of
+ * the text: a text that a draft edits shares one in about SAMPLE of its
+ * unchanged runs. The exact keys are hashes of all its words: a shard whose
+ * filter holds a paragraph's exact keys and all its fingerprints almost
+ * surely holds the paragraph word for word (a false hit needs every one of
+ * them to be one).
  *
  * The texts are in the order of the last version that carries them, in the
  * order the corpus is given (series by series, version by version): the
@@ -28,7 +29,7 @@
  * fetched first, then those that serve most paragraphs best, within a budget.
  * A check thus reads the two fixed files and at most the budget's text
  * shards, whatever the size of the corpus; the filters grow with it by about
- * FILTER_BITS / 8 × (1 + words / SAMPLE) bytes per distinct text.
+ * FILTER_BITS / 8 × (3 + words / SAMPLE) bytes per distinct text.
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { hashWords } from './hash.ts';
@@ -37,15 +38,23 @@ import { addOccurrence, addText, emptyCheckIndex, paragraphsOf, shingles, wordsO
 export const CHECK_INDEX_FORMAT = 3;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
 export const SAMPLE = 8;
-/** Filter bits per fingerprint, and probes per lookup: about 2% false hits. */
+/**
+ * Filter bits per key, and bits set per key. The filters are blocked: a key sets its FILTER_PROBES bits in one
+ * 32-bit word, so that a lookup reads one word (a draft's keys are looked up in every shard's filter). About 3%
+ * false hits for one key.
+ */
 const FILTER_BITS = 8;
 const FILTER_PROBES = 5;
 /** A text shard closes once its JSON passes this many characters: small, so that a scattered draft fetches little it does not need. */
 const TEXT_SHARD_CHARS = 16_000;
 /** Text shards fetched at most for one check (about 1.5 MB). */
 export const TEXT_SHARD_BUDGET = 96;
-/** Sets the exact key of a text apart from the shingle of the same words (a text of SHINGLE_WORDS words or fewer). */
-const EXACT_SALT = 0x9e3779b9;
+/**
+ * The exact keys of a text: two, so that a shard holds a paragraph word for word only when both are in its filter
+ * (a false hit on both is about one in a thousand); salted, to set them apart from the shingle of the same words (a
+ * text of SHINGLE_WORDS words or fewer).
+ */
+const EXACT_SALTS = [0x9e3779b9, 0x7f4a7c15] as const;
 
 type VersionRow = [slug: string, symbol: string | null, year: number | null, date: string | null, stage: Stage, paragraphs: number];
 
@@ -73,31 +82,45 @@ export function fingerprints(words: readonly string[]): number[] {
   return [...new Set([min, ...all.filter((h) => h % SAMPLE === 0)])].sort((a, b) => a - b);
 }
 
-/** The key of a text's words all together. */
-export function exactKey(words: readonly string[]): number {
-  return (hashWords(words, 0, words.length) ^ EXACT_SALT) >>> 0;
+/** The keys of a text's words all together. */
+export function exactKeys(words: readonly string[]): number[] {
+  const h = hashWords(words, 0, words.length);
+  return EXACT_SALTS.map((salt) => (Math.imul(h ^ salt, 0x2c1b3c6d) ^ salt) >>> 0);
 }
 
-/** The bit positions of a fingerprint in a filter of `bits` bits (double hashing). */
-function probes(h: number, bits: number, out: number[]): number[] {
-  const h2 = Math.imul(h ^ (h >>> 16), 0x45d9f3b) | 1;
-  // Unsigned before the modulo: a negative position would fall outside the filter, in its neighbour's bytes.
-  for (let i = 0; i < FILTER_PROBES; i++) out[i] = ((h + Math.imul(i, h2)) >>> 0) % bits;
-  return out;
+/** The bits a key sets in its word: FILTER_PROBES positions from the key's second hash. */
+function maskOf(h: number): number {
+  const g = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  let mask = 0;
+  for (let i = 0; i < FILTER_PROBES; i++) mask |= 1 << ((g >>> (5 * i)) & 31);
+  return mask >>> 0;
 }
 
+/** The word of a filter of `words` words that a key falls in (the key's high bits scaled to the range). */
+const wordOf = (h: number, words: number): number => Math.floor(h * words * 2 ** -32);
+
+/** A shard's filter: 32-bit words, little-endian in the file. */
 function filterOf(hashes: ReadonlySet<number>): Uint8Array {
-  const bytes = Math.max(8, Math.ceil((hashes.size * FILTER_BITS) / 8));
-  const filter = new Uint8Array(bytes);
-  const at: number[] = [];
-  for (const h of hashes) for (const p of probes(h, bytes * 8, at)) filter[p >> 3]! |= 1 << (p & 7);
-  return filter;
+  const words = Math.max(2, Math.ceil((hashes.size * FILTER_BITS) / 32));
+  const filter = new Uint32Array(words);
+  for (const h of hashes) filter[wordOf(h, words)]! |= maskOf(h);
+  const bytes = new Uint8Array(words * 4);
+  const view = new DataView(bytes.buffer);
+  filter.forEach((w, i) => view.setUint32(i * 4, w, true));
+  return bytes;
 }
 
-function inFilter(filters: Uint8Array, offset: number, bytes: number, h: number, at: number[]): boolean {
-  for (const p of probes(h, bytes * 8, at)) if (!(filters[offset + (p >> 3)]! & (1 << (p & 7)))) return false;
-  return true;
+/** The filters' words, read little-endian from the file's bytes. */
+function filterWords(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = new Uint32Array(bytes.byteLength >>> 2);
+  for (let i = 0; i < words.length; i++) words[i] = view.getUint32(i * 4, true);
+  return words;
 }
+
+/** Whether the filter of `words` words at `offset` may hold the key of that mask (a miss is certain). */
+const inFilter = (filters: Uint32Array, offset: number, words: number, h: number, mask: number): boolean =>
+  ((filters[offset + wordOf(h, words)]! & mask) >>> 0) === mask;
 
 /** The texts' indexes by the last version that carries them, then as first met. */
 function textOrder(index: CheckIndex): number[] {
@@ -131,7 +154,7 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Ar
     rows.push(json);
     const words = t.words.length ? t.words : wordsOf(t.text);
     for (const h of fingerprints(words)) hashes.add(h);
-    hashes.add(exactKey(words));
+    for (const h of exactKeys(words)) hashes.add(h);
     chars += json.length + 1;
     if (chars >= TEXT_SHARD_CHARS) close();
   });
@@ -187,46 +210,57 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     end += bytes;
   }
   if (end !== filters.length) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${end}`);
-  // Each paragraph's shards: those that hold it word for word (its exact key and all its fingerprints), or else
-  // those that hold the most of its fingerprints. The shards are chosen as a greedy cover, first of the paragraphs
-  // held word for word, then of the others: the shard that serves the most paragraphs not yet served, then the
-  // next. A corpus that repeats a paragraph in many series thus serves a draft from the shards that hold many of its
+  if (manifest.textShards.some(([, bytes]) => bytes % 4)) throw new Error(`${MANIFEST}: a filter's length is not a whole number of 32-bit words`);
+  const bloom = filterWords(filters);
+  // A paragraph's own shards: those that hold it word for word (its exact keys and all its fingerprints), all
+  // fetched first (one of them may be a false hit). Then its best others: those that hold the most of its
+  // fingerprints, where the earlier wordings of a paragraph the draft repeats from an earlier version of it lie.
+  // These are chosen as a greedy cover: the shard that serves the most paragraphs not yet served, then the next; a
+  // corpus that repeats a paragraph in many series thus serves a draft from the shards that hold many of its
   // paragraphs together. What the budget leaves goes by weight: the share of fingerprints each paragraph finds in a
   // shard, summed.
-  const exact: Set<number>[] = [];
+  const held: Set<number>[] = [];
   const best: Set<number>[] = [];
   const weight = new Map<number, number>();
-  const at: number[] = [];
+  const shardCount = manifest.textShards.length;
+  const sizes = manifest.textShards.map(([, bytes]) => bytes >>> 2);
   for (const u of paragraphsOf(record)) {
     const words = wordsOf(u.fullText);
     const fps = fingerprints(words);
     if (!fps.length) continue;
-    const key = exactKey(words);
+    const keys = exactKeys(words);
+    const keyMasks = keys.map(maskOf);
+    const masks = fps.map(maskOf);
     let top = 0;
     const hits: [shard: number, count: number][] = [];
-    const held = new Set<number>();
-    manifest.textShards.forEach(([, bytes], s) => {
+    const own = new Set<number>();
+    for (let s = 0; s < shardCount; s++) {
+      const offset = offsets[s]! >>> 2;
+      const size = sizes[s]!;
       let n = 0;
-      for (const h of fps) if (inFilter(filters, offsets[s]!, bytes, h, at)) n++;
-      if (!n) return;
-      hits.push([s, n]);
-      if (n > top) top = n;
+      for (let f = 0; f < fps.length; f++) if (inFilter(bloom, offset, size, fps[f]!, masks[f]!)) n++;
+      if (!n) continue;
       weight.set(s, (weight.get(s) ?? 0) + n / fps.length);
-      if (n === fps.length && inFilter(filters, offsets[s]!, bytes, key, at)) held.add(s);
-    });
-    if (held.size) exact.push(held);
-    else if (hits.length) best.push(new Set(hits.filter(([, n]) => n === top).map(([s]) => s)));
+      if (n === fps.length && keys.every((h, i) => inFilter(bloom, offset, size, h, keyMasks[i]!))) own.add(s);
+      else {
+        hits.push([s, n]);
+        if (n > top) top = n;
+      }
+    }
+    if (own.size) held.push(own);
+    if (hits.length) best.push(new Set(hits.filter(([, n]) => n === top).map(([s]) => s)));
   }
   const chosen = new Set<number>();
-  for (const sets of [exact, best]) {
-    let open = sets.filter((b) => ![...b].some((s) => chosen.has(s)));
+  for (const sets of [held, best]) {
+    let open = sets.filter((b) => ![...b].every((s) => chosen.has(s)));
     while (chosen.size < budget && open.length) {
       const serves = new Map<number, number>();
-      for (const b of open) for (const s of b) serves.set(s, (serves.get(s) ?? 0) + 1);
+      for (const b of open) for (const s of b) if (!chosen.has(s)) serves.set(s, (serves.get(s) ?? 0) + 1);
       let pick = -1;
       for (const [s, n] of serves) if (pick < 0 || n > serves.get(pick)! || (n === serves.get(pick)! && s < pick)) pick = s;
       chosen.add(pick);
-      open = open.filter((b) => !b.has(pick));
+      // A paragraph's own shards are all wanted; of its best others, one is enough.
+      open = open.filter((b) => (sets === held ? ![...b].every((s) => chosen.has(s)) : !b.has(pick)));
     }
   }
   for (const [s] of [...weight].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {

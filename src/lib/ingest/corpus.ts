@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic, ParsedDocument, ResolutionRecord } from '../model.ts';
-import { parseBytes } from '../index.ts';
+import { parseBytes } from './parse-bytes.ts';
 import { checkDocumentSize, UnreadableDocumentError } from './decode.ts';
 import { cached, codeFingerprint, contentKey, noCache, type Cache } from '../cache.ts';
 
