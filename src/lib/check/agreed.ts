@@ -10,19 +10,19 @@
  * shingles (runs of SHINGLE_WORDS words, hashed): a text is a candidate when
  * it shares a run with the checked paragraph, and candidates are ranked by
  * how many they share. The similarity reported is that of the word
- * sequences, by jsdiff's Myers diff: 2 × common words / (words of both), 1 for
- * the same words. Footnote calls, case, punctuation and spacing do not count.
+ * sequences: 2 × common words (a longest common subsequence) / (words of
+ * both), 1 for the same words. Footnote calls, case, punctuation and spacing do not count.
  *
  * Pure functions, no Node API: the CLI, the build and the browser call the
  * same ones (src/lib/check/shards.ts gives the browser the part of the index
  * a draft needs).
  */
-import { diffArrays } from 'diff';
 import { unitsOf, type Unit } from '../align/units.ts';
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { detectOperativeVerb } from '../lexicon.ts';
 import { compareVerbs, type VerbDirection } from '../diff/verb-scale.ts';
 import { hashWords } from './hash.ts';
+import { lcsLength } from './lcs.ts';
 import { earlier, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
 
 /** Words per shingle: long enough to be rare, short enough to survive an edit nearby. */
@@ -184,18 +184,16 @@ export function addVersion(index: CheckIndex, version: Omit<IndexedVersion, 'par
 
 /**
  * 2 × common words / words of both, over the word sequences (1: the same
- * words). Below `from` the exact figure does not matter: the diff stops once
- * its edits exceed what that similarity allows (jsdiff's maxEditLength; the
- * edits are la + lb − 2 × common) and the answer is 0.
+ * words): the common words are a longest common subsequence (lcs.ts), those
+ * a word diff keeps. Below `from` the answer is 0, as in the check the exact
+ * figure of a paragraph that is not a source does not matter.
  */
 export function wordSimilarity(a: readonly string[], b: readonly string[], from = 0): number {
   if (!a.length && !b.length) return 1;
-  const maxEditLength = Math.floor((1 - from) * (a.length + b.length));
-  const changes = diffArrays(a as string[], b as string[], { maxEditLength });
-  if (!changes) return 0;
-  let common = 0;
-  for (const c of changes) if (!c.added && !c.removed) common += c.count ?? c.value.length;
-  return (2 * common) / (a.length + b.length);
+  // The common words cannot outnumber the shorter list: no need to count them when even that falls short.
+  if ((2 * Math.min(a.length, b.length)) / (a.length + b.length) < from) return 0;
+  const similarity = (2 * lcsLength(a, b)) / (a.length + b.length);
+  return similarity < from ? 0 : similarity;
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);

@@ -195,6 +195,51 @@ function isManifest(m: unknown): m is CheckManifest {
 }
 
 /**
+ * Every paragraph's keys looked up in every shard's filter, a shard at a time (its filter stays in the cache):
+ * for each paragraph the shards that hold all its keys (`held`) and, of the others, those that hold the most of its
+ * fingerprints (`best`); for each shard the share of fingerprints each paragraph finds in it, summed (`weight`).
+ */
+function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: readonly number[], paragraphs: readonly string[][]): { held: Set<number>[]; best: Set<number>[]; weight: Float64Array } {
+  const fps: number[][] = [];
+  const exact: number[][] = [];
+  for (const words of paragraphs) {
+    const f = fingerprints(words);
+    if (!f.length) continue;
+    fps.push(f);
+    exact.push(exactKeys(words));
+  }
+  const masks = fps.map((f) => f.map(maskOf));
+  const exactMasks = exact.map((k) => k.map(maskOf));
+  const own: Set<number>[] = fps.map(() => new Set());
+  const hits: number[][] = fps.map(() => []);
+  const top = new Int32Array(fps.length);
+  const weight = new Float64Array(offsets.length);
+  for (let s = 0; s < offsets.length; s++) {
+    const offset = offsets[s]!;
+    const size = sizes[s]!;
+    for (let p = 0; p < fps.length; p++) {
+      const f = fps[p]!;
+      const m = masks[p]!;
+      let n = 0;
+      for (let i = 0; i < f.length; i++) if (inFilter(bloom, offset, size, f[i]!, m[i]!)) n++;
+      if (!n) continue;
+      weight[s]! += n / f.length;
+      if (n === f.length && exact[p]!.every((h, i) => inFilter(bloom, offset, size, h, exactMasks[p]![i]!))) own[p]!.add(s);
+      else {
+        hits[p]!.push(s, n);
+        if (n > top[p]!) top[p] = n;
+      }
+    }
+  }
+  const best = hits.map((h, p) => {
+    const b = new Set<number>();
+    for (let i = 0; i < h.length; i += 2) if (h[i + 1] === top[p]) b.add(h[i]!);
+    return b;
+  });
+  return { held: own.filter((o) => o.size), best: best.filter((b) => b.size), weight };
+}
+
+/**
  * The part of a sharded index that the paragraphs of `record` need: every
  * version of the corpus, and the texts of the shards its paragraphs' votes
  * choose (at most `budget`), with all their shingles, so that the check
@@ -219,37 +264,12 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
   // corpus that repeats a paragraph in many series thus serves a draft from the shards that hold many of its
   // paragraphs together. What the budget leaves goes by weight: the share of fingerprints each paragraph finds in a
   // shard, summed.
-  const held: Set<number>[] = [];
-  const best: Set<number>[] = [];
-  const weight = new Map<number, number>();
-  const shardCount = manifest.textShards.length;
-  const sizes = manifest.textShards.map(([, bytes]) => bytes >>> 2);
-  for (const u of paragraphsOf(record)) {
-    const words = wordsOf(u.fullText);
-    const fps = fingerprints(words);
-    if (!fps.length) continue;
-    const keys = exactKeys(words);
-    const keyMasks = keys.map(maskOf);
-    const masks = fps.map(maskOf);
-    let top = 0;
-    const hits: [shard: number, count: number][] = [];
-    const own = new Set<number>();
-    for (let s = 0; s < shardCount; s++) {
-      const offset = offsets[s]! >>> 2;
-      const size = sizes[s]!;
-      let n = 0;
-      for (let f = 0; f < fps.length; f++) if (inFilter(bloom, offset, size, fps[f]!, masks[f]!)) n++;
-      if (!n) continue;
-      weight.set(s, (weight.get(s) ?? 0) + n / fps.length);
-      if (n === fps.length && keys.every((h, i) => inFilter(bloom, offset, size, h, keyMasks[i]!))) own.add(s);
-      else {
-        hits.push([s, n]);
-        if (n > top) top = n;
-      }
-    }
-    if (own.size) held.push(own);
-    if (hits.length) best.push(new Set(hits.filter(([, n]) => n === top).map(([s]) => s)));
-  }
+  const { held, best, weight } = scanFilters(
+    bloom,
+    manifest.textShards.map((_, s) => offsets[s]! >>> 2),
+    manifest.textShards.map(([, bytes]) => bytes >>> 2),
+    paragraphsOf(record).map((u) => wordsOf(u.fullText)),
+  );
   const chosen = new Set<number>();
   for (const sets of [held, best]) {
     let open = sets.filter((b) => ![...b].every((s) => chosen.has(s)));
@@ -263,7 +283,7 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
       open = open.filter((b) => (sets === held ? ![...b].every((s) => chosen.has(s)) : !b.has(pick)));
     }
   }
-  for (const [s] of [...weight].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+  for (const [s] of [...weight.entries()].filter(([, w]) => w > 0).sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
     if (chosen.size >= budget) break;
     chosen.add(s);
   }
