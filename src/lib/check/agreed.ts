@@ -80,6 +80,11 @@ export interface CheckIndex {
    * with the texts (the shards are made from the texts), which at 10,000 versions saves gigabytes.
    */
   searchable: boolean;
+  /**
+   * For an index made to check one draft (the shards it needs): the draft's shingles, the only ones a lookup asks
+   * for, and the only ones given postings. Null: every shingle.
+   */
+  lookups: ReadonlySet<number> | null;
 }
 
 /** A paragraph of the corpus close to a checked one: its version and paragraph (as a phrase's origin), and more. */
@@ -140,8 +145,15 @@ export function paragraphsOf(record: ResolutionRecord): Unit[] {
   return [...u.preamble, ...u.operative, ...u.annex];
 }
 
-export function emptyCheckIndex(searchable = true): CheckIndex {
-  return { versions: [], texts: [], postings: new Map(), byWords: new Map(), searchable };
+export function emptyCheckIndex(searchable = true, lookups: ReadonlySet<number> | null = null): CheckIndex {
+  return { versions: [], texts: [], postings: new Map(), byWords: new Map(), searchable, lookups };
+}
+
+/** Adds text `k` to the postings of shingle `s` (once: texts are added in ascending order). */
+function post(index: CheckIndex, s: number, k: number): void {
+  const list = index.postings.get(s);
+  if (!list) index.postings.set(s, [k]);
+  else if (list[list.length - 1] !== k) list.push(k);
 }
 
 /** Adds a text to the index (or finds it there) and returns its index. */
@@ -153,10 +165,16 @@ export function addText(index: CheckIndex, text: string, words: string[]): numbe
   index.texts.push({ text, words: index.searchable ? words : [], occurrences: [], first: null });
   index.byWords.set(key, k);
   if (!index.searchable) return k;
-  for (const s of shingles(words)) {
-    const list = index.postings.get(s);
-    if (list) list.push(k);
-    else index.postings.set(s, [k]);
+  const lookups = index.lookups;
+  if (!lookups) {
+    for (const s of shingles(words)) post(index, s, k);
+    return k;
+  }
+  // Only the draft's shingles: each window hashed and looked up, with no set of the text's own made.
+  const n = Math.min(SHINGLE_WORDS, words.length);
+  for (let i = 0; i + n <= words.length; i++) {
+    const s = hashWords(words, i, n);
+    if (lookups.has(s)) post(index, s, k);
   }
   return k;
 }

@@ -295,7 +295,8 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
       return rows;
     }),
   );
-  const index = emptyCheckIndex();
+  // Postings only for the draft's own shingles: the lookups the check will make.
+  const index = emptyCheckIndex(true, new Set(paragraphsOf(record).flatMap((u) => shingles(wordsOf(u.fullText)))));
   index.versions = manifest.versions.map(([slug, symbol, year, date, stage, paragraphs]): IndexedVersion => ({ slug, symbol, year, date, stage, paragraphs }));
   for (const rows of texts) {
     for (const [text, occurrences] of rows) {
