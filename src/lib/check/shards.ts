@@ -47,8 +47,13 @@ const FILTER_BITS = 8;
 const FILTER_PROBES = 5;
 /** A text shard closes once its JSON passes this many characters: small, so that a scattered draft fetches little it does not need. */
 const TEXT_SHARD_CHARS = 16_000;
-/** Text shards fetched at most for one check (about 1.5 MB). */
-export const TEXT_SHARD_BUDGET = 96;
+/**
+ * Text shards fetched at most for one check (about 2 MB): enough for a draft whose paragraphs lie word for word in
+ * as many shards, scattered over the corpus.
+ */
+export const TEXT_SHARD_BUDGET = 128;
+/** Of which the shards chosen by weight alone (not holding a paragraph, nor best for one) fill at most this many. */
+const WEIGHT_FILL = 64;
 /**
  * The exact keys of a text: two, so that a shard holds a paragraph word for word only when both are in its filter
  * (a false hit on both is about one in a thousand); salted, to set them apart from the shingle of the same words (a
@@ -262,8 +267,8 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
   // fingerprints, where the earlier wordings of a paragraph the draft repeats from an earlier version of it lie.
   // These are chosen as a greedy cover: the shard that serves the most paragraphs not yet served, then the next; a
   // corpus that repeats a paragraph in many series thus serves a draft from the shards that hold many of its
-  // paragraphs together. What the budget leaves goes by weight: the share of fingerprints each paragraph finds in a
-  // shard, summed.
+  // paragraphs together. What the budget leaves, up to WEIGHT_FILL shards in all, goes by weight: the share of
+  // fingerprints each paragraph finds in a shard, summed.
   const { held, best, weight } = scanFilters(
     bloom,
     manifest.textShards.map((_, s) => offsets[s]! >>> 2),
@@ -284,7 +289,7 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     }
   }
   for (const [s] of [...weight.entries()].filter(([, w]) => w > 0).sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
-    if (chosen.size >= budget) break;
+    if (chosen.size >= Math.min(budget, WEIGHT_FILL)) break;
     chosen.add(s);
   }
   const shards = [...chosen].sort((a, b) => a - b);
