@@ -180,7 +180,7 @@ if (values.keep) {
 if (values.browser) {
   const dist = join(import.meta.dirname, '..', 'dist');
   if (!existsSync(join(dist, 'check', 'index.html'))) throw new Error('bench-check --browser: build the site first (npm run build)');
-  const { serve, launch } = await import('../tests/browser/helpers.ts');
+  const { launch } = await import('../tests/browser/helpers.ts');
   const site = mkdtempSync(join(tmpdir(), 'palimpsest-check-'));
   cpSync(dist, site, { recursive: true });
   rmSync(join(site, 'data', 'check'), { recursive: true, force: true });
@@ -189,7 +189,9 @@ if (values.browser) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, body);
   }
-  const server = await serve(site);
+  // The site is served by a process of its own: this one holds the whole index (gigabytes at 10,000 versions), and its
+  // collections of garbage would stall the responses.
+  const server = await serveApart(site);
   const browser = await launch();
   const text = draftText;
   const times: number[] = [];
@@ -219,4 +221,16 @@ if (values.browser) {
   await server.close();
   rmSync(site, { recursive: true, force: true });
   console.log(`in Chromium (the check page, a new browser context each round): median ${ms(median(times))} of ${rounds} rounds, ${requests} requests, ${(bytes / 1e6).toFixed(2)} MB of index downloaded`);
+}
+
+/** tests/browser/helpers.ts's static server, in a child process; its address, and how to stop it. */
+async function serveApart(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const helpers = new URL('../tests/browser/helpers.ts', import.meta.url).href;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', `const { serve } = await import(${JSON.stringify(helpers)}); const s = await serve(${JSON.stringify(dir)}); console.log(s.url);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`the site's server stopped (${code})`)));
+  });
+  return { url, close: async () => void child.kill() };
 }

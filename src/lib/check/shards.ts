@@ -10,16 +10,15 @@
  *                 text shard its first text and the length of its filter
  *   filters.bin   one blocked Bloom filter per text shard, one after the
  *                 other: the keys of the shard's texts (FILTER_BITS bits
- *                 each, FILTER_PROBES bits set in one 32-bit word)
+ *                 each, their bits set in one block of BLOCK_BITS)
  *   t/<n>.json    consecutive texts: [[text, [version, paragraph, …]], …]
  *
- * A text's keys are its fingerprints and its two exact keys. A fingerprint
- * is a shingle whose hash is a multiple of SAMPLE, or the smallest shingle of
- * the text: a text that a draft edits shares one in about SAMPLE of its
- * unchanged runs. The exact keys are hashes of all its words: a shard whose
- * filter holds a paragraph's exact keys and all its fingerprints almost
- * surely holds the paragraph word for word (a false hit needs every one of
- * them to be one).
+ * A text's keys are its fingerprints and its exact key. A fingerprint is a
+ * shingle whose hash is a multiple of SAMPLE, or the smallest shingle of the
+ * text: a text that a draft edits shares one in about SAMPLE of its unchanged
+ * runs. The exact key is a hash of all its words: a shard whose filter holds
+ * a paragraph's exact key and all its fingerprints almost surely holds the
+ * paragraph word for word.
  *
  * The texts are in the order of the last version that carries them, in the
  * order the corpus is given (series by series, version by version): the
@@ -39,12 +38,17 @@ export const CHECK_INDEX_FORMAT = 3;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
 export const SAMPLE = 8;
 /**
- * Filter bits per key, and bits set per key. The filters are blocked: a key sets its FILTER_PROBES bits in one
- * 32-bit word, so that a lookup reads one word (a draft's keys are looked up in every shard's filter). About 3%
- * false hits for one key.
+ * Filter bits per key, and bits set per key. The filters are blocked: a key sets its bits in one block of
+ * BLOCK_BITS (a cache line's part), so that a lookup reads a few neighbouring words (a draft's keys are looked up
+ * in every shard's filter); the blocks are large enough that their fill varies little. A fingerprint sets
+ * FILTER_PROBES bits (about 2.5% false hits); a text's exact key sets EXACT_PROBES and counts for EXACT_SLOTS keys
+ * in the filter's size, so that a false hit on it is rarer than one in ten thousand: a paragraph whose runs many
+ * shards hold would otherwise draw false hits from them.
  */
 const FILTER_BITS = 8;
 const FILTER_PROBES = 5;
+const EXACT_PROBES = 16;
+const EXACT_SLOTS = 2;
 /** A text shard closes once its JSON passes this many characters: small, so that a scattered draft fetches little it does not need. */
 const TEXT_SHARD_CHARS = 16_000;
 /**
@@ -54,12 +58,8 @@ const TEXT_SHARD_CHARS = 16_000;
 export const TEXT_SHARD_BUDGET = 128;
 /** Of which the shards chosen by weight alone (not holding a paragraph, nor best for one) fill at most this many. */
 const WEIGHT_FILL = 64;
-/**
- * The exact keys of a text: two, so that a shard holds a paragraph word for word only when both are in its filter
- * (a false hit on both is about one in a thousand); salted, to set them apart from the shingle of the same words (a
- * text of SHINGLE_WORDS words or fewer).
- */
-const EXACT_SALTS = [0x9e3779b9, 0x7f4a7c15] as const;
+/** Sets a text's exact key apart from the shingle of the same words (a text of SHINGLE_WORDS words or fewer). */
+const EXACT_SALT = 0x9e3779b9;
 
 type VersionRow = [slug: string, symbol: string | null, year: number | null, date: string | null, stage: Stage, paragraphs: number];
 
@@ -87,29 +87,48 @@ export function fingerprints(words: readonly string[]): number[] {
   return [...new Set([min, ...all.filter((h) => h % SAMPLE === 0)])].sort((a, b) => a - b);
 }
 
-/** The keys of a text's words all together. */
-export function exactKeys(words: readonly string[]): number[] {
-  const h = hashWords(words, 0, words.length);
-  return EXACT_SALTS.map((salt) => (Math.imul(h ^ salt, 0x2c1b3c6d) ^ salt) >>> 0);
+/** The key of a text's words all together. */
+export function exactKey(words: readonly string[]): number {
+  return (Math.imul(hashWords(words, 0, words.length) ^ EXACT_SALT, 0x2c1b3c6d) ^ EXACT_SALT) >>> 0;
 }
 
-/** The bits a key sets in its word: FILTER_PROBES positions from the key's second hash. */
-function maskOf(h: number): number {
-  const g = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  let mask = 0;
-  for (let i = 0; i < FILTER_PROBES; i++) mask |= 1 << ((g >>> (5 * i)) & 31);
-  return mask >>> 0;
+/** Bits in a block of a filter, and 32-bit words. */
+const BLOCK_BITS = 256;
+const BLOCK_WORDS = BLOCK_BITS / 32;
+
+/**
+ * The bits a key sets in its block: `probes` positions of 8 bits each, from rehashes of the key, as pairs
+ * [word, mask, word, mask, …] of the block's words that it touches.
+ */
+function patternOf(h: number, probes = FILTER_PROBES): number[] {
+  const masks = new Array<number>(BLOCK_WORDS).fill(0);
+  let g = h;
+  for (let i = 0; i < probes; i++) {
+    if (i % 4 === 0) g = Math.imul(g ^ (g >>> 16), 0x45d9f3b) ^ Math.imul(i + 1, 0x9e3779b1);
+    const position = (g >>> (8 * (i % 4))) & (BLOCK_BITS - 1);
+    masks[position >>> 5]! |= 1 << (position & 31);
+  }
+  const pattern: number[] = [];
+  masks.forEach((m, w) => {
+    if (m) pattern.push(w, m >>> 0);
+  });
+  return pattern;
 }
 
-/** The word of a filter of `words` words that a key falls in (the key's high bits scaled to the range). */
-const wordOf = (h: number, words: number): number => Math.floor(h * words * 2 ** -32);
+/** The first word of the block of a filter of `blocks` blocks that a key falls in (its bits scaled to the range). */
+const blockOf = (h: number, blocks: number): number => Math.floor(h * blocks * 2 ** -32) * BLOCK_WORDS;
 
-/** A shard's filter: 32-bit words, little-endian in the file. */
-function filterOf(hashes: ReadonlySet<number>): Uint8Array {
-  const words = Math.max(2, Math.ceil((hashes.size * FILTER_BITS) / 32));
-  const filter = new Uint32Array(words);
-  for (const h of hashes) filter[wordOf(h, words)]! |= maskOf(h);
-  const bytes = new Uint8Array(words * 4);
+/** A shard's filter: blocks of 32-bit words, little-endian in the file. */
+function filterOf(hashes: ReadonlySet<number>, exact: ReadonlySet<number>): Uint8Array {
+  const blocks = Math.max(1, Math.ceil(((hashes.size + EXACT_SLOTS * exact.size) * FILTER_BITS) / BLOCK_BITS));
+  const filter = new Uint32Array(blocks * BLOCK_WORDS);
+  const set = (h: number, pattern: number[]) => {
+    const at = blockOf(h, blocks);
+    for (let i = 0; i < pattern.length; i += 2) filter[at + pattern[i]!]! |= pattern[i + 1]!;
+  };
+  for (const h of hashes) set(h, patternOf(h));
+  for (const h of exact) set(h, patternOf(h, EXACT_PROBES));
+  const bytes = new Uint8Array(filter.length * 4);
   const view = new DataView(bytes.buffer);
   filter.forEach((w, i) => view.setUint32(i * 4, w, true));
   return bytes;
@@ -123,9 +142,12 @@ function filterWords(bytes: Uint8Array): Uint32Array {
   return words;
 }
 
-/** Whether the filter of `words` words at `offset` may hold the key of that mask (a miss is certain). */
-const inFilter = (filters: Uint32Array, offset: number, words: number, h: number, mask: number): boolean =>
-  ((filters[offset + wordOf(h, words)]! & mask) >>> 0) === mask;
+/** Whether the filter of `blocks` blocks at word `offset` may hold the key of that pattern (a miss is certain). */
+function inFilter(filters: Uint32Array, offset: number, blocks: number, h: number, pattern: readonly number[]): boolean {
+  const at = offset + blockOf(h, blocks);
+  for (let i = 0; i < pattern.length; i += 2) if (((filters[at + pattern[i]!]! & pattern[i + 1]!) >>> 0) !== pattern[i + 1]) return false;
+  return true;
+}
 
 /** The texts' indexes by the last version that carries them, then as first met. */
 function textOrder(index: CheckIndex): number[] {
@@ -140,15 +162,17 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Ar
   const filters: Uint8Array[] = [];
   let rows: string[] = [];
   let hashes = new Set<number>();
+  let exact = new Set<number>();
   let chars = 0;
   const close = () => {
     if (!rows.length) return;
     files.set(textPath(textShards.length), `[${rows.join(',')}]`);
-    const filter = filterOf(hashes);
+    const filter = filterOf(hashes, exact);
     textShards.push([first, filter.length]);
     filters.push(filter);
     rows = [];
     hashes = new Set();
+    exact = new Set();
     chars = 0;
   };
   let first = 0;
@@ -159,7 +183,7 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Ar
     rows.push(json);
     const words = t.words.length ? t.words : wordsOf(t.text);
     for (const h of fingerprints(words)) hashes.add(h);
-    for (const h of exactKeys(words)) hashes.add(h);
+    exact.add(exactKey(words));
     chars += json.length + 1;
     if (chars >= TEXT_SHARD_CHARS) close();
   });
@@ -206,15 +230,15 @@ function isManifest(m: unknown): m is CheckManifest {
  */
 function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: readonly number[], paragraphs: readonly string[][]): { held: Set<number>[]; best: Set<number>[]; weight: Float64Array } {
   const fps: number[][] = [];
-  const exact: number[][] = [];
+  const exact: number[] = [];
   for (const words of paragraphs) {
     const f = fingerprints(words);
     if (!f.length) continue;
     fps.push(f);
-    exact.push(exactKeys(words));
+    exact.push(exactKey(words));
   }
-  const masks = fps.map((f) => f.map(maskOf));
-  const exactMasks = exact.map((k) => k.map(maskOf));
+  const masks = fps.map((f) => f.map((h) => patternOf(h)));
+  const exactMasks = exact.map((k) => patternOf(k, EXACT_PROBES));
   const own: Set<number>[] = fps.map(() => new Set());
   const hits: number[][] = fps.map(() => []);
   const top = new Int32Array(fps.length);
@@ -229,7 +253,7 @@ function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: read
       for (let i = 0; i < f.length; i++) if (inFilter(bloom, offset, size, f[i]!, m[i]!)) n++;
       if (!n) continue;
       weight[s]! += n / f.length;
-      if (n === f.length && exact[p]!.every((h, i) => inFilter(bloom, offset, size, h, exactMasks[p]![i]!))) own[p]!.add(s);
+      if (n === f.length && inFilter(bloom, offset, size, exact[p]!, exactMasks[p]!)) own[p]!.add(s);
       else {
         hits[p]!.push(s, n);
         if (n > top[p]!) top[p] = n;
@@ -260,9 +284,9 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     end += bytes;
   }
   if (end !== filters.length) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${end}`);
-  if (manifest.textShards.some(([, bytes]) => bytes % 4)) throw new Error(`${MANIFEST}: a filter's length is not a whole number of 32-bit words`);
+  if (manifest.textShards.some(([, bytes]) => bytes % (BLOCK_BITS / 8))) throw new Error(`${MANIFEST}: a filter's length is not a whole number of ${BLOCK_BITS}-bit blocks`);
   const bloom = filterWords(filters);
-  // A paragraph's own shards: those that hold it word for word (its exact keys and all its fingerprints), all
+  // A paragraph's own shards: those that hold it word for word (its exact key and all its fingerprints), all
   // fetched first (one of them may be a false hit). Then its best others: those that hold the most of its
   // fingerprints, where the earlier wordings of a paragraph the draft repeats from an earlier version of it lie.
   // These are chosen as a greedy cover: the shard that serves the most paragraphs not yet served, then the next; a
@@ -272,7 +296,7 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
   const { held, best, weight } = scanFilters(
     bloom,
     manifest.textShards.map((_, s) => offsets[s]! >>> 2),
-    manifest.textShards.map(([, bytes]) => bytes >>> 2),
+    manifest.textShards.map(([, bytes]) => bytes / (BLOCK_BITS / 8)),
     paragraphsOf(record).map((u) => wordsOf(u.fullText)),
   );
   const chosen = new Set<number>();
