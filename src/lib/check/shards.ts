@@ -237,23 +237,35 @@ function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: read
     fps.push(f);
     exact.push(exactKey(words));
   }
-  const masks = fps.map((f) => f.map((h) => patternOf(h)));
-  const exactMasks = exact.map((k) => patternOf(k, EXACT_PROBES));
+  // The fingerprints of all paragraphs in flat arrays, for the inner loop: each key's place in [0, 1), to find its
+  // block in a filter of any size, and the first word and mask of its pattern, which most keys fail on.
+  const keys = fps.flat();
+  const place = Float64Array.from(keys, (h) => h * 2 ** -32);
+  const patterns = keys.map((h) => patternOf(h));
+  const firstWord = Int32Array.from(patterns, (q) => q[0]!);
+  const firstMask = Int32Array.from(patterns, (q) => q[1]! | 0);
+  const start = new Int32Array(fps.length + 1);
+  fps.forEach((f, p) => (start[p + 1] = start[p]! + f.length));
+  const exactPatterns = exact.map((k) => patternOf(k, EXACT_PROBES));
   const own: Set<number>[] = fps.map(() => new Set());
   const hits: number[][] = fps.map(() => []);
   const top = new Int32Array(fps.length);
   const weight = new Float64Array(offsets.length);
+  const words = new Int32Array(bloom.buffer, bloom.byteOffset, bloom.length);
   for (let s = 0; s < offsets.length; s++) {
     const offset = offsets[s]!;
-    const size = sizes[s]!;
+    const blocks = sizes[s]!;
     for (let p = 0; p < fps.length; p++) {
-      const f = fps[p]!;
-      const m = masks[p]!;
+      const end = start[p + 1]!;
       let n = 0;
-      for (let i = 0; i < f.length; i++) if (inFilter(bloom, offset, size, f[i]!, m[i]!)) n++;
+      for (let k = start[p]!; k < end; k++) {
+        const at = offset + ((place[k]! * blocks) | 0) * BLOCK_WORDS;
+        if ((words[at + firstWord[k]!]! & firstMask[k]!) === firstMask[k]! && inFilter(bloom, offset, blocks, keys[k]!, patterns[k]!)) n++;
+      }
       if (!n) continue;
-      weight[s]! += n / f.length;
-      if (n === f.length && inFilter(bloom, offset, size, exact[p]!, exactMasks[p]!)) own[p]!.add(s);
+      const all = end - start[p]!;
+      weight[s]! += n / all;
+      if (n === all && inFilter(bloom, offset, blocks, exact[p]!, exactPatterns[p]!)) own[p]!.add(s);
       else {
         hits[p]!.push(s, n);
         if (n > top[p]!) top[p] = n;
