@@ -1,0 +1,368 @@
+/**
+ * Versions as Word documents: the clean text of one version, and the
+ * comparison of two versions as tracked changes (docx-package.ts writes the
+ * package).
+ *
+ * Paragraph numbers and sub-paragraph labels are literal text ("1.", "(a)")
+ * followed by a tab, so that the text reads, accepts and rejects exactly as
+ * printed; italics and bold are kept, footnote calls are Word footnotes.
+ *
+ * The comparison is the core's alignment (src/lib/align) with its word
+ * redlines (src/lib/diff/redline.ts), in the order the compare page shows
+ * (src/lib/compare/rows.ts): unchanged text as it stands; struck words as
+ * deletions and new words as insertions, by "Palimpsest" on the newer
+ * version's date; a new paragraph inserted and a removed one deleted with
+ * their paragraph marks; a moved paragraph as a move (moved from its old
+ * place, moved to its new one); a changed number or label as a deleted and
+ * an inserted number. Accepting every change gives the newer text, rejecting
+ * every change the older. A footnote's words are tracked in the footnote.
+ */
+import type { AnnexNode, OperativeParagraphNode, ParagraphContent, Phrasing, PreambularParagraphNode, ResolutionRecord, SubParagraphNode, AnnexParagraphNode } from '../model.ts';
+import { alignVersions, type ListAlignment, type VersionAlignment } from '../align/align.ts';
+import { unitsOf, type Unit } from '../align/units.ts';
+import { orderEntries, type Entry } from '../compare/rows.ts';
+import { redline, type Segment } from '../diff/redline.ts';
+import { annexesOf, annexParagraphsOf, footnotesOf, operativeOf, preambleOf } from './parse-json.ts';
+import { packDocx, type DocxFootnote, type DocxNoteCall, type DocxParagraph, type DocxRun, type DocxSpan, type Mark, type ParagraphStyle } from './docx-package.ts';
+
+/** The author of every tracked change. */
+export const DOCX_AUTHOR = 'Palimpsest';
+
+// ---------------------------------------------------------------------------
+// Text with its formatting, folded as the aligner folds it (units.ts)
+
+const ITALIC = 1;
+const BOLD = 2;
+
+/** A paragraph's own text (white space folded, no sub-paragraphs), the style of each code unit, and where footnotes are called. */
+interface Rich {
+  text: string;
+  style: number[];
+  notes: { at: number; number: number }[];
+}
+
+function richOf(nodes: readonly ParagraphContent[]): Rich {
+  const rich: Rich = { text: '', style: [], notes: [] };
+  // A run of white space folds to one space, of the style it was printed in (at its start).
+  let space: number | null = null;
+  const walk = (ns: readonly ParagraphContent[], st: number) => {
+    for (const n of ns) {
+      if (n.type === 'text') {
+        for (const ch of n.value) {
+          if (/\s/.test(ch)) {
+            if (rich.text.length > 0 && space === null) space = st;
+            continue;
+          }
+          if (space !== null) {
+            rich.text += ' ';
+            rich.style.push(space);
+            space = null;
+          }
+          rich.text += ch;
+          for (let k = 0; k < ch.length; k++) rich.style.push(st);
+        }
+      } else if (n.type === 'footnoteReference') rich.notes.push({ at: rich.text.length, number: n.number });
+      else if (n.type === 'emphasis') walk(n.children, st | ITALIC);
+      else if (n.type === 'strong') walk(n.children, st | BOLD);
+      else if (n.type === 'link') walk(n.children, st);
+    }
+  };
+  walk(nodes, 0);
+  return rich;
+}
+
+const plainRich = (text: string): Rich => ({ text, style: Array.from({ length: text.length }, () => 0), notes: [] });
+
+type Call = (n: number) => DocxRun | DocxNoteCall;
+
+/** The runs of rich[from, to): split where the style changes, with the footnotes called after each character (and at 0 when from is 0). */
+function runsOf(rich: Rich, from: number, to: number, call: Call): (DocxRun | DocxNoteCall)[] {
+  const at = new Map<number, number[]>();
+  for (const n of rich.notes) at.set(n.at, [...(at.get(n.at) ?? []), n.number]);
+  const out: (DocxRun | DocxNoteCall)[] = [];
+  if (from === 0) for (const n of at.get(0) ?? []) out.push(call(n));
+  for (let p = from; p < to; ) {
+    let q = p + 1;
+    while (q < to && rich.style[q] === rich.style[p] && !at.has(q)) q++;
+    const st = rich.style[p]!;
+    out.push({ text: rich.text.slice(p, q), ...(st & ITALIC ? { italic: true } : {}), ...(st & BOLD ? { bold: true } : {}) });
+    for (const n of at.get(q) ?? []) out.push(call(n));
+    p = q;
+  }
+  return out;
+}
+
+const textRuns = (text: string): DocxRun[] => (text ? [{ text }] : []);
+
+// ---------------------------------------------------------------------------
+// Paragraphs of one version
+
+type Block = PreambularParagraphNode | OperativeParagraphNode | AnnexParagraphNode | SubParagraphNode;
+
+function prefixOf(node: Block): string {
+  if (node.type === 'subParagraph') return `(${node.label})\t`;
+  if (node.type === 'preambularParagraph' || node.number === null) return '';
+  return `${node.number}.\t`;
+}
+
+function styleOf(node: Block, depth: number): ParagraphStyle {
+  if (node.type === 'subParagraph') return depth > 1 ? 'Sub2' : 'Sub1';
+  return node.type === 'preambularParagraph' ? 'Preambular' : 'Operative';
+}
+
+/** Every paragraph and sub-paragraph of a version by id, with its depth (0 for a paragraph). */
+function blocksOf(record: ResolutionRecord): Map<string, { node: Block; depth: number }> {
+  const out = new Map<string, { node: Block; depth: number }>();
+  const add = (node: Block, depth: number) => {
+    out.set(node.id, { node, depth });
+    for (const c of node.children) if (c.type === 'subParagraph') add(c, depth + 1);
+  };
+  for (const p of [...preambleOf(record.tree), ...operativeOf(record.tree), ...annexesOf(record.tree).flatMap(annexParagraphsOf)]) add(p, 0);
+  return out;
+}
+
+const subsOf = (node: Block): SubParagraphNode[] => node.children.filter((c): c is SubParagraphNode => c.type === 'subParagraph');
+
+/** A block and its sub-paragraphs, whole, as one mark (none for the clean text). */
+function wholeBlock(node: Block, depth: number, mark: Mark | null, call: Call): DocxParagraph[] {
+  const rich = richOf(node.children);
+  const own: DocxParagraph = { style: styleOf(node, depth), mark, spans: [{ mark, runs: [...textRuns(prefixOf(node)), ...runsOf(rich, 0, rich.text.length, call)] }] };
+  return [own, ...subsOf(node).flatMap((s) => wholeBlock(s, depth + 1, mark, call))];
+}
+
+function phrasingParagraph(style: ParagraphStyle, nodes: readonly Phrasing[], call: Call, mark: Mark | null = null): DocxParagraph {
+  const rich = richOf(nodes);
+  return { style, mark, spans: [{ mark, runs: runsOf(rich, 0, rich.text.length, call) }] };
+}
+
+/** The heading lines of an annex: "Annex", its title. */
+function annexHead(annex: AnnexNode, call: Call): DocxParagraph[] {
+  const title = annex.children.find((c) => c.type === 'title');
+  return [{ style: 'Heading', spans: [{ mark: null, runs: textRuns(annex.heading) }] }, ...(title ? [phrasingParagraph('Heading', title.children, call)] : [])];
+}
+
+/** Footnotes of one document, made as they are called: the first call of a number is a footnote, a later call of it a superscript number. */
+class Notes {
+  readonly list: DocxFootnote[] = [];
+  private readonly seen = new Map<string, number>();
+  /** A call of footnote `number` of one side, its text given by `content` the first time. */
+  call(side: string, number: number, content: () => DocxParagraph[]): DocxRun | DocxNoteCall {
+    const key = `${side}${number}`;
+    if (this.seen.has(key)) return { text: String(number), superscript: true };
+    const id = this.list.length + 1;
+    this.seen.set(key, id);
+    this.list.push({ id, paragraphs: content() });
+    return { footnote: id };
+  }
+}
+
+/** The clean text of one version as a Word document. */
+export function versionDocx(record: ResolutionRecord): Uint8Array {
+  const notes = new Notes();
+  const fn = new Map(footnotesOf(record.tree).map((f) => [f.number, f]));
+  const call: Call = (n) => notes.call('', n, () => [phrasingParagraph('FootnoteText', fn.get(n)?.children ?? [], () => ({ text: '' }))]);
+  const paragraphs: DocxParagraph[] = [];
+  if (record.symbol) paragraphs.push({ style: 'Symbol', spans: [{ mark: null, runs: textRuns(record.symbol) }] });
+  const opening = record.tree.children.find((c) => c.type === 'opening');
+  const first = operativeOf(record.tree)[0];
+  // A decision is printed as one sentence: "The General Assembly decides to …".
+  const decision = opening?.type === 'opening' && first && first.number === null && !preambleOf(record.tree).length && !richOf(opening.children).text.endsWith(',');
+  for (const c of record.tree.children) {
+    if (c.type === 'title') paragraphs.push(phrasingParagraph('Title', c.children, call));
+    else if (c.type === 'opening' && decision) {
+      const [own, ...subs] = wholeBlock(first, 0, null, call);
+      paragraphs.push({ ...own!, style: 'Normal', spans: [...phrasingParagraph('Normal', c.children, call).spans, { mark: null, runs: [{ text: ' ' }] }, ...own!.spans] }, ...subs);
+    } else if (c.type === 'operativePart' && decision) paragraphs.push(...c.children.slice(1).flatMap((p) => wholeBlock(p, 0, null, call)));
+    else if (c.type === 'opening' || c.type === 'closing') paragraphs.push(phrasingParagraph('Normal', c.children, call));
+    else if (c.type === 'preamble' || c.type === 'operativePart') paragraphs.push(...c.children.flatMap((p) => wholeBlock(p, 0, null, call)));
+    else if (c.type === 'annex') {
+      paragraphs.push(...annexHead(c, call));
+      for (const a of c.children) {
+        if (a.type === 'annexHeading') paragraphs.push(phrasingParagraph('Heading', a.children, call));
+        else if (a.type === 'annexParagraph') paragraphs.push(...wholeBlock(a, 0, null, call));
+      }
+    }
+  }
+  return packDocx({
+    paragraphs,
+    footnotes: notes.list,
+    revision: { author: DOCX_AUTHOR, date: record.date },
+    title: record.symbol ?? record.title,
+    subject: record.title,
+    date: record.date,
+    trackRevisions: false,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Two versions as tracked changes
+
+interface Side {
+  record: ResolutionRecord;
+  blocks: Map<string, { node: Block; depth: number }>;
+  call: Call;
+}
+
+/** Spans of a redline over two rich texts: kept words styled as the newer, struck as the older. */
+function redlineSpans(ra: Rich, rb: Rich, segments: readonly Segment[], a: Side, b: Side): DocxSpan[] {
+  const sideText = (kind: 'delete' | 'insert') => segments.filter((s) => s.kind !== kind).map((s) => s.text).join('');
+  // The segments are over the aligner's texts; a text that differs (it should not) is written unstyled.
+  const A = sideText('insert') === ra.text ? ra : plainRich(sideText('insert'));
+  const B = sideText('delete') === rb.text ? rb : plainRich(sideText('delete'));
+  const spans: DocxSpan[] = [];
+  let pa = 0;
+  let pb = 0;
+  for (const s of segments) {
+    const n = s.text.length;
+    if (s.kind === 'equal') {
+      spans.push({ mark: null, runs: runsOf(B, pb, pb + n, b.call) });
+      pa += n;
+      pb += n;
+    } else if (s.kind === 'delete') {
+      spans.push({ mark: 'del', runs: runsOf(A, pa, pa + n, a.call) });
+      pa += n;
+    } else {
+      spans.push({ mark: 'ins', runs: runsOf(B, pb, pb + n, b.call) });
+      pb += n;
+    }
+  }
+  return spans;
+}
+
+/** A number or label that changed is struck and inserted; one that did not is kept. */
+function prefixSpans(pa: string, pb: string): DocxSpan[] {
+  if (pa === pb) return [{ mark: null, runs: textRuns(pb) }];
+  return [{ mark: 'del', runs: textRuns(pa) }, { mark: 'ins', runs: textRuns(pb) }];
+}
+
+/** The paragraphs of one entry of an alignment (and, for a pair, of its sub-paragraphs). */
+function entryParagraphs(e: Entry, a: Side, b: Side): DocxParagraph[] {
+  const whole = (side: Side, unit: Unit, mark: Mark) => {
+    const { node, depth } = side.blocks.get(unit.id)!;
+    return wholeBlock(node, depth, mark, side.call);
+  };
+  if (e.change === 'inserted') return whole(b, e.b[0]!, 'ins');
+  if (e.change === 'deleted') return whole(a, e.a[0]!, 'del');
+  if (e.change === 'moved') return whole(b, e.b[0]!, 'moveTo');
+  if (e.change === 'split' || e.change === 'merged' || !e.pair) return [...e.a.flatMap((u) => whole(a, u, 'del')), ...e.b.flatMap((u) => whole(b, u, 'ins'))];
+  const ua = e.a[0]!;
+  const ub = e.b[0]!;
+  const na = a.blocks.get(ua.id)!.node;
+  const { node: nb, depth } = b.blocks.get(ub.id)!;
+  const segments = e.redline ?? redline(ua.text, ub.text);
+  const own: DocxParagraph = { style: styleOf(nb, depth), spans: [...prefixSpans(prefixOf(na), prefixOf(nb)), ...redlineSpans(richOf(na.children), richOf(nb.children), segments, a, b)] };
+  const sub = e.pair.subparagraphs;
+  if (sub) return [own, ...listParagraphs(ua.subparagraphs, ub.subparagraphs, sub, a, b)];
+  return [own, ...ua.subparagraphs.flatMap((u) => whole(a, u, 'del')), ...ub.subparagraphs.flatMap((u) => whole(b, u, 'ins'))];
+}
+
+/**
+ * The entries of a list alignment in the order of the newer text (rows.ts),
+ * each moved unit's old copy also at its old place: after the entry that
+ * holds the nearest older unit before it.
+ */
+function listParagraphs(A: readonly Unit[], B: readonly Unit[], list: ListAlignment, a: Side, b: Side, before?: (e: Entry) => DocxParagraph[]): DocxParagraph[] {
+  const entries = orderEntries(A, B, list);
+  const items: { entry: Entry; from: boolean }[] = entries.map((entry) => ({ entry, from: false }));
+  A.forEach((u, i) => {
+    const moved = entries.find((e) => e.change === 'moved' && e.a[0] === u);
+    if (!moved) return;
+    let at = 0;
+    for (let k = i - 1; k >= 0 && !at; k--) {
+      const idx = items.findIndex((x) => x.entry.a.includes(A[k]!) && (x.from || x.entry.change !== 'moved'));
+      if (idx !== -1) at = idx + 1;
+    }
+    items.splice(at, 0, { entry: moved, from: true });
+  });
+  return items.flatMap(({ entry, from }) => {
+    if (from) {
+      const { node, depth } = a.blocks.get(entry.a[0]!.id)!;
+      return wholeBlock(node, depth, 'moveFrom', a.call);
+    }
+    return [...(before ? before(entry) : []), ...entryParagraphs(entry, a, b)];
+  });
+}
+
+function phrasingChange(style: ParagraphStyle, na: readonly Phrasing[] | null, nb: readonly Phrasing[] | null, a: Side, b: Side): DocxParagraph[] {
+  if (!na && !nb) return [];
+  if (!na) return [phrasingParagraph(style, nb!, b.call, 'ins')];
+  if (!nb) return [phrasingParagraph(style, na, a.call, 'del')];
+  const ra = richOf(na);
+  const rb = richOf(nb);
+  return [{ style, spans: redlineSpans(ra, rb, redline(ra.text, rb.text), a, b) }];
+}
+
+const childOf = (r: ResolutionRecord, type: 'title' | 'opening' | 'closing'): Phrasing[] | null => {
+  const c = r.tree.children.find((x) => x.type === type);
+  return c && 'children' in c ? (c.children as Phrasing[]) : null;
+};
+
+export interface ComparisonDocxOptions {
+  /** The alignment of the two records, with redlines (alignVersions(a, b, { redline: true })); made when not given. */
+  alignment?: VersionAlignment;
+  /** Names of the two versions for the document's properties ("A/C.3/74/L.18/Rev.1"). */
+  names?: { a: string; b: string };
+}
+
+/** The comparison of an older and a newer version as a Word document of tracked changes (see the top of this module). */
+export function comparisonDocx(older: ResolutionRecord, newer: ResolutionRecord, options: ComparisonDocxOptions = {}): Uint8Array {
+  const alignment = options.alignment ?? alignVersions(older, newer, { redline: true });
+  const notes = new Notes();
+  const fnA = new Map(footnotesOf(older.tree).map((f) => [f.number, f]));
+  const fnB = new Map(footnotesOf(newer.tree).map((f) => [f.number, f]));
+  const pairOfB = new Map(alignment.footnotes.pairs.map((p) => [Number(p.b.slice(2)), p]));
+  const none: Call = () => ({ text: '' });
+  const a: Side = {
+    record: older,
+    blocks: blocksOf(older),
+    call: (n) => notes.call('a', n, () => [phrasingParagraph('FootnoteText', fnA.get(n)?.children ?? [], none)]),
+  };
+  const b: Side = {
+    record: newer,
+    blocks: blocksOf(newer),
+    call: (n) =>
+      notes.call('b', n, () => {
+        const pair = pairOfB.get(n);
+        const from = pair ? fnA.get(Number(pair.a.slice(2))) : undefined;
+        const quiet: Side = { ...a, call: none };
+        return from ? phrasingChange('FootnoteText', from.children, fnB.get(n)?.children ?? [], quiet, { ...b, call: none }) : [phrasingParagraph('FootnoteText', fnB.get(n)?.children ?? [], none)];
+      }),
+  };
+  const ua = unitsOf(older);
+  const ub = unitsOf(newer);
+  const paragraphs: DocxParagraph[] = [];
+  if (older.symbol !== newer.symbol) paragraphs.push({ style: 'Symbol', spans: prefixSpans(older.symbol ?? '', newer.symbol ?? '') });
+  else if (newer.symbol) paragraphs.push({ style: 'Symbol', spans: [{ mark: null, runs: textRuns(newer.symbol) }] });
+  paragraphs.push(...phrasingChange('Title', childOf(older, 'title'), childOf(newer, 'title'), a, b));
+  paragraphs.push(...phrasingChange('Normal', childOf(older, 'opening'), childOf(newer, 'opening'), a, b));
+  // The headings of the newer version's annexes, before their first paragraph.
+  const headsBefore = new Map<string, (call: Call) => DocxParagraph[]>();
+  for (const annex of annexesOf(newer.tree)) {
+    let pending: ((call: Call) => DocxParagraph[])[] = [(call) => annexHead(annex, call)];
+    for (const c of annex.children) {
+      if (c.type === 'annexHeading') pending.push((call) => [phrasingParagraph('Heading', c.children, call)]);
+      else if (c.type === 'annexParagraph') {
+        const heads = pending;
+        headsBefore.set(c.id, (call) => heads.flatMap((h) => h(call)));
+        pending = [];
+      }
+    }
+  }
+  const before = (e: Entry) => {
+    const id = e.b[0]?.id;
+    return id && headsBefore.has(id) ? headsBefore.get(id)!(b.call) : [];
+  };
+  paragraphs.push(...listParagraphs([...ua.preamble, ...ua.operative, ...ua.annex], [...ub.preamble, ...ub.operative, ...ub.annex], alignment, a, b, before));
+  paragraphs.push(...phrasingChange('Normal', childOf(older, 'closing'), childOf(newer, 'closing'), a, b));
+  const na = options.names?.a ?? older.symbol ?? older.title;
+  const nb = options.names?.b ?? newer.symbol ?? newer.title;
+  return packDocx({
+    paragraphs,
+    footnotes: notes.list,
+    revision: { author: DOCX_AUTHOR, date: newer.date },
+    title: `Changes from ${na} to ${nb}`,
+    subject: newer.title,
+    date: newer.date,
+    trackRevisions: true,
+  });
+}
