@@ -120,7 +120,10 @@ function paragraphXml(p: DocxParagraph, revisions: Revisions, inFootnote: boolea
   for (const span of p.spans) {
     if (!span.runs.length) continue;
     const deleted = span.mark === 'del';
-    const runs = span.runs.map((r) => runXml(r, deleted));
+    // A tracked footnote call that ends a paragraph is followed by a zero-width space: LibreOffice
+    // (7.4) leaves such a call, and its footnote, behind when it rejects the insertion.
+    const ends = span === p.spans[p.spans.length - 1] && 'footnote' in span.runs[span.runs.length - 1]!;
+    const runs = [...span.runs, ...(span.mark && ends ? [{ text: '\u200b' }] : [])].map((r) => runXml(r, deleted));
     if (!span.mark) children.push(...runs);
     else if (span.mark === 'ins' || span.mark === 'del') children.push(x(`w:${span.mark}`, revisions.attrs(), runs));
     else {

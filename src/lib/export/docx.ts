@@ -73,20 +73,21 @@ function richOf(nodes: readonly ParagraphContent[]): Rich {
 
 const plainRich = (text: string): Rich => ({ text, style: Array.from({ length: text.length }, () => 0), notes: [] });
 
-type Call = (n: number) => DocxRun | DocxNoteCall;
+/** A footnote call of a number, in a span of this mark: the call to write. */
+type Call = (n: number, mark: Mark | null) => DocxRun | DocxNoteCall;
 
 /** The runs of rich[from, to): split where the style changes, with the footnotes called after each character (and at 0 when from is 0). */
-function runsOf(rich: Rich, from: number, to: number, call: Call): (DocxRun | DocxNoteCall)[] {
+function runsOf(rich: Rich, from: number, to: number, call: Call, mark: Mark | null = null): (DocxRun | DocxNoteCall)[] {
   const at = new Map<number, number[]>();
   for (const n of rich.notes) at.set(n.at, [...(at.get(n.at) ?? []), n.number]);
   const out: (DocxRun | DocxNoteCall)[] = [];
-  if (from === 0) for (const n of at.get(0) ?? []) out.push(call(n));
+  if (from === 0) for (const n of at.get(0) ?? []) out.push(call(n, mark));
   for (let p = from; p < to; ) {
     let q = p + 1;
     while (q < to && rich.style[q] === rich.style[p] && !at.has(q)) q++;
     const st = rich.style[p]!;
     out.push({ text: rich.text.slice(p, q), ...(st & ITALIC ? { italic: true } : {}), ...(st & BOLD ? { bold: true } : {}) });
-    for (const n of at.get(q) ?? []) out.push(call(n));
+    for (const n of at.get(q) ?? []) out.push(call(n, mark));
     p = q;
   }
   return out;
@@ -126,13 +127,13 @@ const subsOf = (node: Block): SubParagraphNode[] => node.children.filter((c): c 
 /** A block and its sub-paragraphs, whole, as one mark (none for the clean text). */
 function wholeBlock(node: Block, depth: number, mark: Mark | null, call: Call): DocxParagraph[] {
   const rich = richOf(node.children);
-  const own: DocxParagraph = { style: styleOf(node, depth), mark, spans: [{ mark, runs: [...textRuns(prefixOf(node)), ...runsOf(rich, 0, rich.text.length, call)] }] };
+  const own: DocxParagraph = { style: styleOf(node, depth), mark, spans: [{ mark, runs: [...textRuns(prefixOf(node)), ...runsOf(rich, 0, rich.text.length, call, mark)] }] };
   return [own, ...subsOf(node).flatMap((s) => wholeBlock(s, depth + 1, mark, call))];
 }
 
 function phrasingParagraph(style: ParagraphStyle, nodes: readonly Phrasing[], call: Call, mark: Mark | null = null): DocxParagraph {
   const rich = richOf(nodes);
-  return { style, mark, spans: [{ mark, runs: runsOf(rich, 0, rich.text.length, call) }] };
+  return { style, mark, spans: [{ mark, runs: runsOf(rich, 0, rich.text.length, call, mark) }] };
 }
 
 /** The heading lines of an annex: "Annex", its title. */
@@ -141,16 +142,21 @@ function annexHead(annex: AnnexNode, call: Call): DocxParagraph[] {
   return [{ style: 'Heading', spans: [{ mark: null, runs: textRuns(annex.heading) }] }, ...(title ? [phrasingParagraph('Heading', title.children, call)] : [])];
 }
 
-/** Footnotes of one document, made as they are called: the first call of a number is a footnote, a later call of it a superscript number. */
+/**
+ * Footnotes of one document, made as they are called: the first call of a
+ * footnote is a Word footnote, a later call of it a superscript number; in a
+ * comparison, "later" in each text that keeps the call (the older text keeps
+ * what is kept or struck, the newer what is kept or inserted).
+ */
 class Notes {
   readonly list: DocxFootnote[] = [];
-  private readonly seen = new Map<string, number>();
-  /** A call of footnote `number` of one side, its text given by `content` the first time. */
-  call(side: string, number: number, content: () => DocxParagraph[]): DocxRun | DocxNoteCall {
-    const key = `${side}${number}`;
-    if (this.seen.has(key)) return { text: String(number), superscript: true };
+  private readonly inOlder = new Set<string>();
+  private readonly inNewer = new Set<string>();
+  call(key: string, number: number, keptIn: { older: boolean; newer: boolean }, content: () => DocxParagraph[]): DocxRun | DocxNoteCall {
+    if ((!keptIn.older || this.inOlder.has(key)) && (!keptIn.newer || this.inNewer.has(key))) return { text: String(number), superscript: true };
     const id = this.list.length + 1;
-    this.seen.set(key, id);
+    if (keptIn.older) this.inOlder.add(key);
+    if (keptIn.newer) this.inNewer.add(key);
     this.list.push({ id, paragraphs: content() });
     return { footnote: id };
   }
@@ -160,7 +166,7 @@ class Notes {
 export function versionDocx(record: ResolutionRecord): Uint8Array {
   const notes = new Notes();
   const fn = new Map(footnotesOf(record.tree).map((f) => [f.number, f]));
-  const call: Call = (n) => notes.call('', n, () => [phrasingParagraph('FootnoteText', fn.get(n)?.children ?? [], () => ({ text: '' }))]);
+  const call: Call = (n) => notes.call(String(n), n, { older: true, newer: true }, () => [phrasingParagraph('FootnoteText', fn.get(n)?.children ?? [], () => ({ text: '' }))]);
   const paragraphs: DocxParagraph[] = [];
   if (record.symbol) paragraphs.push({ style: 'Symbol', spans: [{ mark: null, runs: textRuns(record.symbol) }] });
   const opening = record.tree.children.find((c) => c.type === 'opening');
@@ -215,16 +221,50 @@ function redlineSpans(ra: Rich, rb: Rich, segments: readonly Segment[], a: Side,
   for (const s of segments) {
     const n = s.text.length;
     if (s.kind === 'equal') {
-      spans.push({ mark: null, runs: runsOf(B, pb, pb + n, b.call) });
+      spans.push(...keptSpans(A, pa, B, pb, n, a, b));
       pa += n;
       pb += n;
     } else if (s.kind === 'delete') {
-      spans.push({ mark: 'del', runs: runsOf(A, pa, pa + n, a.call) });
+      spans.push({ mark: 'del', runs: runsOf(A, pa, pa + n, a.call, 'del') });
       pa += n;
     } else {
-      spans.push({ mark: 'ins', runs: runsOf(B, pb, pb + n, b.call) });
+      spans.push({ mark: 'ins', runs: runsOf(B, pb, pb + n, b.call, 'ins') });
       pb += n;
     }
+  }
+  return spans;
+}
+
+/** The footnote numbers called at each offset in (from, from + n] of a rich text (and at 0 when from is 0), by offset from `from`. */
+function callsIn(rich: Rich, from: number, n: number): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const c of rich.notes) if ((c.at > from || c.at === 0) && c.at >= from && c.at <= from + n) out.set(c.at - from, [...(out.get(c.at - from) ?? []), c.number]);
+  return out;
+}
+
+/**
+ * Words both texts keep, styled as the newer: a footnote called at the same
+ * place in both is kept (its words tracked in the footnote), one called only
+ * in the newer text is inserted and one only in the older deleted.
+ */
+function keptSpans(A: Rich, pa: number, B: Rich, pb: number, n: number, a: Side, b: Side): DocxSpan[] {
+  const ca = callsIn(A, pa, n);
+  const cb = callsIn(B, pb, n);
+  const cuts = [...new Set([0, ...ca.keys(), ...cb.keys(), n])].sort((x, y) => x - y);
+  const spans: DocxSpan[] = [];
+  const push = (mark: Mark | null, runs: DocxSpan['runs']) => {
+    if (runs.length) spans.push({ mark, runs });
+  };
+  let last = 0;
+  for (const q of cuts) {
+    if (q > last) push(null, runsOf({ ...B, notes: [] }, pb + last, pb + q, b.call));
+    const na = ca.get(q) ?? [];
+    const nb = cb.get(q) ?? [];
+    const kept = Math.min(na.length, nb.length);
+    push(null, nb.slice(0, kept).map((x) => b.call(x, null)));
+    push('del', na.slice(kept).map((x) => a.call(x, 'del')));
+    push('ins', nb.slice(kept).map((x) => b.call(x, 'ins')));
+    last = q;
   }
   return spans;
 }
@@ -235,51 +275,63 @@ function prefixSpans(pa: string, pb: string): DocxSpan[] {
   return [{ mark: 'del', runs: textRuns(pa) }, { mark: 'ins', runs: textRuns(pb) }];
 }
 
-/** The paragraphs of one entry of an alignment (and, for a pair, of its sub-paragraphs). */
-function entryParagraphs(e: Entry, a: Side, b: Side): DocxParagraph[] {
-  const whole = (side: Side, unit: Unit, mark: Mark) => {
-    const { node, depth } = side.blocks.get(unit.id)!;
-    return wholeBlock(node, depth, mark, side.call);
-  };
-  if (e.change === 'inserted') return whole(b, e.b[0]!, 'ins');
-  if (e.change === 'deleted') return whole(a, e.a[0]!, 'del');
-  if (e.change === 'moved') return whole(b, e.b[0]!, 'moveTo');
-  if (e.change === 'split' || e.change === 'merged' || !e.pair) return [...e.a.flatMap((u) => whole(a, u, 'del')), ...e.b.flatMap((u) => whole(b, u, 'ins'))];
+/** A unit of one side, whole, as one mark. */
+function wholeUnit(side: Side, unit: Unit, mark: Mark): DocxParagraph[] {
+  const { node, depth } = side.blocks.get(unit.id)!;
+  return wholeBlock(node, depth, mark, side.call);
+}
+
+/** The paragraphs of a pair kept in place (unchanged or edited), and of its sub-paragraphs. */
+function pairParagraphs(e: Entry, a: Side, b: Side): DocxParagraph[] {
   const ua = e.a[0]!;
   const ub = e.b[0]!;
   const na = a.blocks.get(ua.id)!.node;
   const { node: nb, depth } = b.blocks.get(ub.id)!;
   const segments = e.redline ?? redline(ua.text, ub.text);
   const own: DocxParagraph = { style: styleOf(nb, depth), spans: [...prefixSpans(prefixOf(na), prefixOf(nb)), ...redlineSpans(richOf(na.children), richOf(nb.children), segments, a, b)] };
-  const sub = e.pair.subparagraphs;
+  const sub = e.pair?.subparagraphs;
   if (sub) return [own, ...listParagraphs(ua.subparagraphs, ub.subparagraphs, sub, a, b)];
-  return [own, ...ua.subparagraphs.flatMap((u) => whole(a, u, 'del')), ...ub.subparagraphs.flatMap((u) => whole(b, u, 'ins'))];
+  return [own, ...ua.subparagraphs.flatMap((u) => wholeUnit(a, u, 'del')), ...ub.subparagraphs.flatMap((u) => wholeUnit(b, u, 'ins'))];
 }
 
 /**
- * The entries of a list alignment in the order of the newer text (rows.ts),
- * each moved unit's old copy also at its old place: after the entry that
- * holds the nearest older unit before it.
+ * One paragraph of the document to be: a pair kept in place (both texts),
+ * what only the newer text holds (inserted, the new place of a moved
+ * paragraph, the parts of a split or merge) or only the older (deleted, the
+ * old place of a moved paragraph, the parts before a split or merge).
+ */
+type Item = { kind: 'both'; entry: Entry } | { kind: 'newer'; entry: Entry } | { kind: 'older'; unit: Unit; mark: Mark };
+
+/**
+ * The entries of a list alignment: the newer text's in its order (rows.ts),
+ * and what only the older text holds in the order of the older text, each
+ * after the item that holds the nearest older unit before it. So the text
+ * with every change accepted reads in the newer order, and with every change
+ * rejected in the older (a split or merge is its old parts deleted where
+ * they stood and its new parts inserted where they stand).
  */
 function listParagraphs(A: readonly Unit[], B: readonly Unit[], list: ListAlignment, a: Side, b: Side, before?: (e: Entry) => DocxParagraph[]): DocxParagraph[] {
   const entries = orderEntries(A, B, list);
-  const items: { entry: Entry; from: boolean }[] = entries.map((entry) => ({ entry, from: false }));
+  const inPlace = (e: Entry) => e.pair !== undefined && e.change !== 'moved';
+  const items: Item[] = entries.filter((e) => e.change !== 'deleted').map((entry) => ({ kind: inPlace(entry) ? 'both' : 'newer', entry }));
+  const olderOnly = new Map<Unit, Mark>();
+  for (const e of entries) if (!inPlace(e)) for (const u of e.a) olderOnly.set(u, e.change === 'moved' ? 'moveFrom' : 'del');
+  const holds = (x: Item, u: Unit) => (x.kind === 'older' ? x.unit === u : x.kind === 'both' && x.entry.a.includes(u));
   A.forEach((u, i) => {
-    const moved = entries.find((e) => e.change === 'moved' && e.a[0] === u);
-    if (!moved) return;
+    const mark = olderOnly.get(u);
+    if (!mark) return;
     let at = 0;
     for (let k = i - 1; k >= 0 && !at; k--) {
-      const idx = items.findIndex((x) => x.entry.a.includes(A[k]!) && (x.from || x.entry.change !== 'moved'));
+      const idx = items.findIndex((x) => holds(x, A[k]!));
       if (idx !== -1) at = idx + 1;
     }
-    items.splice(at, 0, { entry: moved, from: true });
+    items.splice(at, 0, { kind: 'older', unit: u, mark });
   });
-  return items.flatMap(({ entry, from }) => {
-    if (from) {
-      const { node, depth } = a.blocks.get(entry.a[0]!.id)!;
-      return wholeBlock(node, depth, 'moveFrom', a.call);
-    }
-    return [...(before ? before(entry) : []), ...entryParagraphs(entry, a, b)];
+  return items.flatMap((x) => {
+    if (x.kind === 'older') return wholeUnit(a, x.unit, x.mark);
+    const head = before ? before(x.entry) : [];
+    if (x.kind === 'both') return [...head, ...pairParagraphs(x.entry, a, b)];
+    return [...head, ...x.entry.b.flatMap((u) => wholeUnit(b, u, x.entry.change === 'moved' ? 'moveTo' : 'ins'))];
   });
 }
 
@@ -297,6 +349,27 @@ const childOf = (r: ResolutionRecord, type: 'title' | 'opening' | 'closing'): Ph
   return c && 'children' in c ? (c.children as Phrasing[]) : null;
 };
 
+/**
+ * A run of paragraphs inserted (or deleted, or moved) after a paragraph that
+ * stays is marked as Word marks paragraphs typed after one: the mark of the
+ * paragraph before is the new one, and the run's last mark is the old. The
+ * same text either way, accepted or rejected; but LibreOffice joins a
+ * tracked change at the end of the paragraph before with the run into one
+ * change, its paragraph mark included, and rejecting that lost the mark (the
+ * paragraph after was joined on). Changes the paragraphs in place.
+ */
+function shiftMarks(paragraphs: DocxParagraph[]): void {
+  for (let i = 1; i < paragraphs.length; i++) {
+    const mark = paragraphs[i]!.mark;
+    if (!mark || paragraphs[i - 1]!.mark) continue;
+    let j = i;
+    while (j + 1 < paragraphs.length && paragraphs[j + 1]!.mark === mark) j++;
+    paragraphs[i - 1] = { ...paragraphs[i - 1]!, mark };
+    paragraphs[j] = { ...paragraphs[j]!, mark: null };
+    i = j;
+  }
+}
+
 export interface ComparisonDocxOptions {
   /** The alignment of the two records, with redlines (alignVersions(a, b, { redline: true })); made when not given. */
   alignment?: VersionAlignment;
@@ -311,19 +384,22 @@ export function comparisonDocx(older: ResolutionRecord, newer: ResolutionRecord,
   const fnA = new Map(footnotesOf(older.tree).map((f) => [f.number, f]));
   const fnB = new Map(footnotesOf(newer.tree).map((f) => [f.number, f]));
   const pairOfB = new Map(alignment.footnotes.pairs.map((p) => [Number(p.b.slice(2)), p]));
+  // A footnote of the older text that became one of the newer is the same footnote.
+  const keyOfA = new Map(alignment.footnotes.pairs.map((p) => [Number(p.a.slice(2)), `b${p.b.slice(2)}`]));
   const none: Call = () => ({ text: '' });
   const a: Side = {
     record: older,
     blocks: blocksOf(older),
-    call: (n) => notes.call('a', n, () => [phrasingParagraph('FootnoteText', fnA.get(n)?.children ?? [], none)]),
+    call: (n, mark) => notes.call(keyOfA.get(n) ?? `a${n}`, n, { older: true, newer: mark === null }, () => [phrasingParagraph('FootnoteText', fnA.get(n)?.children ?? [], none)]),
   };
   const b: Side = {
     record: newer,
     blocks: blocksOf(newer),
-    call: (n) =>
-      notes.call('b', n, () => {
+    // A footnote called in kept text shows how its words changed; one called in new text is new, as its call.
+    call: (n, mark) =>
+      notes.call(`b${n}`, n, { older: mark === null, newer: true }, () => {
         const pair = pairOfB.get(n);
-        const from = pair ? fnA.get(Number(pair.a.slice(2))) : undefined;
+        const from = pair && !mark ? fnA.get(Number(pair.a.slice(2))) : undefined;
         const quiet: Side = { ...a, call: none };
         return from ? phrasingChange('FootnoteText', from.children, fnB.get(n)?.children ?? [], quiet, { ...b, call: none }) : [phrasingParagraph('FootnoteText', fnB.get(n)?.children ?? [], none)];
       }),
@@ -354,6 +430,7 @@ export function comparisonDocx(older: ResolutionRecord, newer: ResolutionRecord,
   };
   paragraphs.push(...listParagraphs([...ua.preamble, ...ua.operative, ...ua.annex], [...ub.preamble, ...ub.operative, ...ub.annex], alignment, a, b, before));
   paragraphs.push(...phrasingChange('Normal', childOf(older, 'closing'), childOf(newer, 'closing'), a, b));
+  shiftMarks(paragraphs);
   const na = options.names?.a ?? older.symbol ?? older.title;
   const nb = options.names?.b ?? newer.symbol ?? newer.title;
   return packDocx({
