@@ -30,7 +30,7 @@ describe('palimpsest and Word documents', () => {
     const { code, out, err } = await run('compare', L8, RES, '--format', 'docx', '--out', file);
     expect({ code, err, out }).toEqual({ code: 0, err: '', out: `${file}\n` });
     const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
-    // A/RES/76/187 was adopted on 16 December 2021 (content/ga76-2021-resolution-76-187.txt, line 19).
+    // A/RES/76/187 was adopted on 16 December 2021 (content/ga76-2021-resolution-76-187.txt, line 16).
     expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Palimpsest" w:date="2021-12-16T00:00:00Z">/);
     expect(xml).toMatch(/<w:del w:id="\d+" w:author="Palimpsest" w:date="2021-12-16T00:00:00Z">/);
     // The symbol changed: the draft's struck, the resolution's inserted.
