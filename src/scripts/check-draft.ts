@@ -6,7 +6,8 @@
  * result is written with textContent. The permalink carries the draft,
  * compressed, after the "#", which a browser does not send to the server.
  */
-import { decodeDocument, UnreadableDocumentError } from '../lib/ingest/decode.ts';
+import { UnreadableDocumentError } from '../lib/ingest/decode.ts';
+import { documentText } from '../lib/ingest/docx.ts';
 import { parseDocument } from '../lib/parse/document.ts';
 import { checkRecord, type CheckedParagraph, type CheckResult } from '../lib/check/agreed.ts';
 import type { PhraseSource } from '../lib/check/phrases.ts';
@@ -173,7 +174,8 @@ export function initCheckPage(): void {
   });
   async function openFile(f: File): Promise<void> {
     try {
-      const { text } = decodeDocument(new Uint8Array(await f.arrayBuffer()), f.name);
+      // A Word document (.docx) becomes the text the parser reads: numbers, italics, footnotes.
+      const { text } = documentText(new Uint8Array(await f.arrayBuffer()), f.name);
       input!.value = text;
       await run(text, f.name);
     } catch (e) {

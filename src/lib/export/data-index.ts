@@ -23,6 +23,8 @@ export const dataPaths = {
   seriesSchema: 'data/series/series.schema.json',
   versionJson: (slug: string) => `data/versions/${slug}.json`,
   versionAkn: (slug: string) => `data/versions/${slug}.akn.xml`,
+  /** The clean text as a Word document (not listed in the index: a download for people, not data). */
+  versionDocx: (slug: string) => `data/versions/${slug}.docx`,
   seriesJson: (slug: string) => `data/series/${slug}.json`,
   seriesCsv: (slug: string) => `data/series/${slug}.csv`,
   versionPage: (slug: string) => `versions/${slug}/`,
