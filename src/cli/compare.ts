@@ -12,7 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolutionRecord } from '../lib/index.ts';
 import { loadCorpus } from '../lib/ingest/corpus.ts';
-import { corpusArgs, loadDocument, type Io } from './io.ts';
+import { corpusArgs, formatOutArgs, loadDocument, type Io } from './io.ts';
 import { alignVersions, type ListAlignment, type VersionAlignment } from '../lib/align/align.ts';
 import { redlineToText, type Segment } from '../lib/diff/redline.ts';
 import { groupSeries, parseOverrides, type OverrideFile } from '../lib/series/group.ts';
@@ -80,22 +80,11 @@ export function compareJson(al: VersionAlignment, withRedline: boolean): unknown
 
 /** The arguments of compare: two refs, the flags, --format and --out (as `--out FILE` or `--out=FILE`); a string says what is wrong. */
 function compareArgs(args: readonly string[]): { refs: string[]; redline: boolean; format: 'json' | 'docx'; out: string | null } | string {
-  const refs: string[] = [];
-  let redline = false;
-  let format = 'json';
-  let out: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
-    if (flag === '--format' || flag === '--out') {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === '') return `${flag} needs a value`;
-      if (flag === '--format') format = value;
-      else out = value;
-    } else if (a === '--redline') redline = true;
-    else if (a.startsWith('--')) return `unknown option ${a}`;
-    else refs.push(a);
-  }
+  const parsed = formatOutArgs(args, ['--redline']);
+  if (typeof parsed === 'string') return parsed;
+  const { rest: refs, out } = parsed;
+  const format = parsed.format ?? 'json';
+  const redline = parsed.flags.has('--redline');
   if (refs.length !== 2) return 'give two texts';
   if (format !== 'json' && format !== 'docx') return `unknown format "${format}" (json or docx)`;
   if (format === 'docx' && out === null) return '--format docx writes a file: give --out FILE (such as --out changes.docx)';

@@ -19,6 +19,7 @@ import type { ParsedDocument } from '../lib/index.ts';
 import { versionToAkn } from '../lib/export/akn.ts';
 import { uniqueSlugs, versionToJsonText } from '../lib/export/version-json.ts';
 import { versionDocx } from '../lib/export/docx.ts';
+import { formatOutArgs } from './io.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -43,23 +44,9 @@ interface Options {
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const files: string[] = [];
-  let format: string | null = null;
-  let out: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
-    if (flag === '--format' || flag === '--out') {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === '') return `${flag} needs a value`;
-      if (flag === '--format') format = value;
-      else out = value;
-    } else if (a.startsWith('--')) {
-      return `unknown option ${a}`;
-    } else {
-      files.push(a);
-    }
-  }
+  const parsed = formatOutArgs(args);
+  if (typeof parsed === 'string') return parsed;
+  const { rest: files, format, out } = parsed;
   if (files.length !== 1) return 'give exactly one file';
   if (format !== null && format !== 'akn' && format !== 'json' && format !== 'docx') return `unknown format "${format}" (akn, json or docx)`;
   if (format === 'docx' && out === null) return '--format docx writes files: give --out DIR';

@@ -71,10 +71,10 @@ export interface DocxInput {
 }
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'http://schemas.openxmlformats.org/package/2006/content-types';
 const OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const R = OFFICE;
 
 /**
  * Every zip entry's time: 1 January 1980 at midnight, local time as fflate
