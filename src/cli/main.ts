@@ -12,7 +12,7 @@ import { checkCommand, CHECK_USAGE } from './check.ts';
 
 const USAGE = `Usage:
   palimpsest parse <file> [--summary [--guesses]] [--tree]
-      parse a UN document; print JSON (or a table with --summary: the form recognised, the counts of each
+      parse a UN document (.txt, .md or .docx); print JSON (or a table with --summary: the form recognised, the counts of each
       text, every problem; --guesses also lists each boundary guessed; --tree adds the paragraph tree)
 ${[COMPARE_USAGE, SERIES_USAGE, EXPORT_USAGE, CHECK_USAGE].map((u) => u.replace(/^Usage:\n/, '')).join('')}  palimpsest help
       this text

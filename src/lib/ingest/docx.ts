@@ -18,7 +18,7 @@
  * old .doc files), and a package that would unpack to more than
  * MAX_DOCX_UNPACKED bytes (a zip bomb).
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { unzipSync } from 'fflate';
 import { fromXml } from 'xast-util-from-xml';
 import type { Element, ElementContent, Root } from 'xast';
 import type { Diagnostic } from '../model.ts';
