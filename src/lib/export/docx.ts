@@ -29,6 +29,10 @@ import { annexHead, blocksOf, Notes, phrasingParagraph, plainRich, prefixOf, ric
 /** The author of every tracked change. */
 export const DOCX_AUTHOR = 'Palimpsest';
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "2017-10-13" as "13 October 2017". */
+const printedDate = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
 /** The clean text of one version as a Word document. */
 export function versionDocx(record: ResolutionRecord): Uint8Array {
   const notes = new Notes();
@@ -36,6 +40,8 @@ export function versionDocx(record: ResolutionRecord): Uint8Array {
   const call: Call = (n) => notes.call(String(n), n, { older: true, newer: true }, () => [phrasingParagraph('FootnoteText', fn.get(n)?.children ?? [], () => ({ text: '' }))]);
   const paragraphs: DocxParagraph[] = [];
   if (record.symbol) paragraphs.push({ style: 'Symbol', spans: [{ mark: null, runs: textRuns(record.symbol) }] });
+  // The date as the UN prints it under the symbol ("13 October 2017"), which the parser reads back.
+  if (record.date) paragraphs.push({ style: 'Symbol', spans: [{ mark: null, runs: textRuns(printedDate(record.date)) }] });
   const opening = record.tree.children.find((c) => c.type === 'opening');
   const first = operativeOf(record.tree)[0];
   // A decision is printed as one sentence: "The General Assembly decides to …".
