@@ -127,12 +127,14 @@ describe('our clean .docx read back by our reader', () => {
   const files = readdirSync('content').filter((f) => /\.(txt|md)$/.test(f)).sort();
   const records = files.flatMap((f) => parseBytes(readFileSync(join('content', f)), join('content', f)).resolutions);
 
-  it('gives every seed version its own tree again (links are written as their text)', () => {
+  it('gives every seed version its own tree and date again (links are written as their text)', () => {
     expect(records.length).toBeGreaterThan(25);
     for (const r of records) {
       const back = parseBytes(versionDocx(r), `${r.id}.docx`);
       expect(back.resolutions, r.id).toHaveLength(1);
       expect(comparable(back.resolutions[0]!), r.id).toEqual(comparable(r));
+      // The date is printed under the symbol, and read back.
+      expect(back.resolutions[0]!.date, r.id).toBe(r.date);
     }
   });
 
