@@ -287,7 +287,7 @@ function piecesToText(pieces: readonly (Piece | string)[]): string {
 /** One paragraph as a line: its automatic number, then its text; null when it holds no text. */
 function paragraphLine(p: Element, ctx: Ctx): string | null {
   const pPr = kid(p, 'w:pPr');
-  // A paragraph whose mark was deleted joins the next one in Word's accepted view; its text (if any) is read on its own.
+  // (A paragraph whose mark alone was deleted joins the next one in Word's accepted view; here it stays a paragraph of its own.)
   const numPr = kid(pPr, 'w:numPr');
   const style = val(kid(pPr, 'w:pStyle'));
   const fromStyle = style !== undefined ? ctx.styles.numbering.get(style) : undefined;
