@@ -1,27 +1,30 @@
 /**
  * The `compare` and `series` commands of the command line:
  *
- *   palimpsest compare <fileA>[#<ref>] <fileB>[#<ref>] [--redline]
+ *   palimpsest compare <fileA>[#<ref>] <fileB>[#<ref>] [--redline] [--format json|docx] [--out FILE]
  *   palimpsest series [<series id>] [--json] [--lineage] [--content <dir>]
  *
  * A ref is a symbol (A/C.3/74/L.18/Rev.1) or the 1-based position of the text
  * in its file; it may be left out when the file holds one text. Both commands
  * take the same io as main.ts and return an exit code.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ResolutionRecord } from '../lib/index.ts';
-import { corpusArgs, loadDocument, loadRecords, pickRecord, splitRef, type Io } from './io.ts';
+import { corpusArgs, formatOutArgs, loadDocument, loadRecords, pickRecord, splitRef, type Io } from './io.ts';
 import { alignVersions, type ListAlignment, type VersionAlignment } from '../lib/align/align.ts';
 import { redlineToText, type Segment } from '../lib/diff/redline.ts';
 import { groupSeries, parseOverrides, type OverrideFile } from '../lib/series/group.ts';
 import { seriesLineage } from '../lib/series/lineage.ts';
+import { comparisonDocx } from '../lib/export/docx.ts';
 
 export const COMPARE_USAGE = `Usage:
-  palimpsest compare <fileA>[#<ref>] <fileB>[#<ref>] [--redline]
+  palimpsest compare <fileA>[#<ref>] <fileB>[#<ref>] [--redline] [--format docx --out FILE]
       align two versions; print JSON. <ref> is a symbol (A/C.3/74/L.18/Rev.1)
       or the 1-based position of the text in the file, and may be left out
       when the file holds one text. --redline adds the word diff of each pair.
+      --format docx writes FILE, a Word document of the newer text with every
+      change tracked (insertions, deletions, moves) against the older one.
 `;
 
 export const SERIES_USAGE = `Usage:
@@ -51,14 +54,27 @@ export function compareJson(al: VersionAlignment, withRedline: boolean): unknown
   return { ...(withTextRedlines(rest) as object), a: al.a, b: al.b, footnotes: withTextRedlines(footnotes) };
 }
 
+/** The arguments of compare: two refs, the flags, --format and --out (as `--out FILE` or `--out=FILE`); a string says what is wrong. */
+function compareArgs(args: readonly string[]): { refs: string[]; redline: boolean; format: 'json' | 'docx'; out: string | null } | string {
+  const parsed = formatOutArgs(args, ['--redline']);
+  if (typeof parsed === 'string') return parsed;
+  const { rest: refs, out } = parsed;
+  const format = parsed.format ?? 'json';
+  const redline = parsed.flags.has('--redline');
+  if (refs.length !== 2) return 'give two texts';
+  if (format !== 'json' && format !== 'docx') return `unknown format "${format}" (json or docx)`;
+  if (format === 'docx' && out === null) return '--format docx writes a file: give --out FILE (such as --out changes.docx)';
+  if (format === 'json' && out !== null) return '--out is for --format docx';
+  return { refs, redline, format, out };
+}
+
 export async function compareCommand(args: readonly string[], io: Io): Promise<number> {
-  const refs = args.filter((a) => !a.startsWith('--'));
-  const flags = args.filter((a) => a.startsWith('--'));
-  const unknown = flags.filter((f) => f !== '--redline');
-  if (refs.length !== 2 || unknown.length) {
-    io.err(`palimpsest compare: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give two texts'}\n${COMPARE_USAGE}`);
+  const parsed = compareArgs(args);
+  if (typeof parsed === 'string') {
+    io.err(`palimpsest compare: ${parsed}\n${COMPARE_USAGE}`);
     return 2;
   }
+  const { refs } = parsed;
   const picked: ResolutionRecord[] = [];
   for (const arg of refs) {
     const { file, ref } = splitRef(arg);
@@ -71,7 +87,17 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
     }
     picked.push(r);
   }
-  const withRedline = flags.includes('--redline');
+  if (parsed.format === 'docx') {
+    try {
+      await writeFile(parsed.out!, comparisonDocx(picked[0]!, picked[1]!));
+    } catch (error) {
+      io.err(`${parsed.out}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})\n`);
+      return 1;
+    }
+    io.out(`${parsed.out}\n`);
+    return 0;
+  }
+  const withRedline = parsed.redline;
   const al = alignVersions(picked[0]!, picked[1]!, { redline: withRedline });
   io.out(`${JSON.stringify(compareJson(al, withRedline), null, 2)}\n`);
   return 0;

@@ -1,10 +1,11 @@
 /**
  * The `export` command of the command line:
  *
- *   palimpsest export <file> [--format akn|json] [--out DIR]
+ *   palimpsest export <file> [--format akn|json|docx] [--out DIR]
  *
  * Parses one UN document and writes each resolution text in it as open data:
- * the version JSON (default) or Akoma Ntoso 3.0 XML. Without --out the file
+ * the version JSON (default), Akoma Ntoso 3.0 XML or the clean text as a Word
+ * document (docx, which needs --out). Without --out the file
  * must hold exactly one text, which goes to standard output; with --out each
  * text is written to DIR/<slug>.json or DIR/<slug>.akn.xml (slugs are safe
  * file names: no slashes, dots or path escapes, at most 80 characters), and
@@ -17,6 +18,8 @@ import { parseBytes, UnreadableDocumentError } from '../lib/index.ts';
 import type { ParsedDocument } from '../lib/index.ts';
 import { versionToAkn } from '../lib/export/akn.ts';
 import { uniqueSlugs, versionToJsonText } from '../lib/export/version-json.ts';
+import { versionDocx } from '../lib/export/docx.ts';
+import { formatOutArgs } from './io.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -24,14 +27,15 @@ export interface Io {
 }
 
 export const EXPORT_USAGE = `Usage:
-  palimpsest export <file> [--format akn|json] [--out DIR]
+  palimpsest export <file> [--format akn|json|docx] [--out DIR]
       write each resolution text of a UN document as open data: the version
-      JSON (default) or Akoma Ntoso 3.0 XML (--format akn). Without --out the
-      file must hold one text, printed to standard output; with --out each
-      text goes to DIR/<slug>.json or DIR/<slug>.akn.xml.
+      JSON (default), Akoma Ntoso 3.0 XML (--format akn) or its clean text as
+      a Word document (--format docx, with --out). Without --out the file must
+      hold one text, printed to standard output; with --out each text goes to
+      DIR/<slug>.json, DIR/<slug>.akn.xml or DIR/<slug>.docx.
 `;
 
-type Format = 'akn' | 'json';
+type Format = 'akn' | 'json' | 'docx';
 
 interface Options {
   file: string;
@@ -40,25 +44,12 @@ interface Options {
 }
 
 function parseArgs(args: readonly string[]): Options | string {
-  const files: string[] = [];
-  let format: string | null = null;
-  let out: string | null = null;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
-    if (flag === '--format' || flag === '--out') {
-      const value = inline ?? args[++i];
-      if (value === undefined || value === '') return `${flag} needs a value`;
-      if (flag === '--format') format = value;
-      else out = value;
-    } else if (a.startsWith('--')) {
-      return `unknown option ${a}`;
-    } else {
-      files.push(a);
-    }
-  }
+  const parsed = formatOutArgs(args);
+  if (typeof parsed === 'string') return parsed;
+  const { rest: files, format, out } = parsed;
   if (files.length !== 1) return 'give exactly one file';
-  if (format !== null && format !== 'akn' && format !== 'json') return `unknown format "${format}" (akn or json)`;
+  if (format !== null && format !== 'akn' && format !== 'json' && format !== 'docx') return `unknown format "${format}" (akn, json or docx)`;
+  if (format === 'docx' && out === null) return '--format docx writes files: give --out DIR';
   return { file: files[0]!, format: (format ?? 'json') as Format, out };
 }
 
@@ -104,15 +95,15 @@ export async function exportCommand(args: readonly string[], io: Io): Promise<nu
     return 1;
   }
   const slugs = uniqueSlugs(texts);
-  const render = (i: number) => (options.format === 'akn' ? versionToAkn(texts[i]!) : versionToJsonText(texts[i]!, slugs[i]));
-  const extension = options.format === 'akn' ? '.akn.xml' : '.json';
+  const render = (i: number): string | Uint8Array => (options.format === 'akn' ? versionToAkn(texts[i]!) : options.format === 'docx' ? versionDocx(texts[i]!) : versionToJsonText(texts[i]!, slugs[i]));
+  const extension = options.format === 'akn' ? '.akn.xml' : options.format === 'docx' ? '.docx' : '.json';
 
   if (options.out === null) {
     if (texts.length > 1) {
       io.err(`${options.file}: holds ${texts.length} resolution texts; give --out DIR to write one file each\n`);
       return 2;
     }
-    io.out(render(0));
+    io.out(render(0) as string);
     return 0;
   }
 

@@ -43,6 +43,32 @@ export async function loadDocument(file: string, io: Io): Promise<ParsedDocument
   }
 }
 
+/**
+ * The arguments of a command that takes `--format` and `--out` (each as
+ * `--out X` or `--out=X`) and the bare flags named: the other arguments in
+ * order, the two values (null when not given) and the flags given; a string
+ * says what is wrong.
+ */
+export function formatOutArgs(args: readonly string[], bare: readonly string[] = []): { rest: string[]; format: string | null; out: string | null; flags: Set<string> } | string {
+  const rest: string[] = [];
+  const flags = new Set<string>();
+  let format: string | null = null;
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, null];
+    if (flag === '--format' || flag === '--out') {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === '') return `${flag} needs a value`;
+      if (flag === '--format') format = value;
+      else out = value;
+    } else if (bare.includes(a)) flags.add(a);
+    else if (a.startsWith('--')) return `unknown option ${a}`;
+    else rest.push(a);
+  }
+  return { rest, format, out, flags };
+}
+
 /** The arguments of a command that reads a corpus folder: `--content <dir>` (content/ by default), other flags, the rest; null (said on stderr) when --content has no folder. */
 export function corpusArgs(args: readonly string[], command: string, usage: string, io: Io): { dir: string; rest: string[]; flags: Set<string> } | null {
   let dir = 'content';

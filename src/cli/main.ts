@@ -15,7 +15,7 @@ const commands = {
 } satisfies Record<string, () => Promise<(args: readonly string[], io: Io) => Promise<number>>>;
 
 const PARSE_USAGE = `  palimpsest parse <file> [--summary [--guesses]] [--tree]
-      parse a UN document; print JSON (or a table with --summary: the form recognised, the counts of each
+      parse a UN document (.txt, .md or .docx); print JSON (or a table with --summary: the form recognised, the counts of each
       text, every problem; --guesses also lists each boundary guessed; --tree adds the paragraph tree)
 `;
 

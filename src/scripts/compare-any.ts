@@ -4,7 +4,9 @@
  * the ResolutionRecord the build aligns) and runs the core on them, the same
  * alignment and the same renderer (src/lib/compare/view.ts) as the pages of
  * precomputed pairs, so the same HTML. That HTML is the core's sanitizer
- * output; no text of a record is ever set as markup by this script.
+ * output; no text of a record is ever set as markup by this script. Its
+ * "Download as Word" makes the pair's .docx here too, by the same core
+ * function as the build's (src/lib/export/docx.ts), loaded on the first click.
  */
 import type { ResolutionRecord } from '../lib/model.ts';
 import { compareRecords, type CompareSide } from '../lib/compare/view.ts';
@@ -30,6 +32,29 @@ function record(slug: string): Promise<ResolutionRecord> {
 }
 
 const side = (v: PickedVersion): CompareSide => ({ name: v.name, detail: v.detail, href: v.href, index: v.index });
+
+/** The "Download as Word" link of the summary: the comparison as tracked changes, made in the browser when clicked. */
+function offerWord(ra: ResolutionRecord, rb: ResolutionRecord, a: PickedVersion, b: PickedVersion): void {
+  const box = document.getElementById('compare-downloads');
+  const link = document.getElementById('compare-docx') as HTMLAnchorElement | null;
+  if (!box || !link) return;
+  const name = `${a.slug}..${b.slug}.docx`;
+  link.download = name;
+  link.href = '#';
+  box.hidden = false;
+  link.addEventListener('click', async (e) => {
+    e.preventDefault();
+    const { comparisonDocx } = await import('../lib/export/docx.ts');
+    const bytes = comparisonDocx(ra, rb, { names: { a: a.name, b: b.name } });
+    const file = document.createElement('a');
+    file.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: link.type }));
+    file.download = name;
+    document.body.append(file);
+    file.click();
+    file.remove();
+    setTimeout(() => URL.revokeObjectURL(file.href), 10_000);
+  });
+}
 
 async function main(): Promise<void> {
   const picker = initPairPicker();
@@ -73,8 +98,10 @@ async function main(): Promise<void> {
   picker.select(a.slug, b.slug);
   say(`Comparing ${a.name} with ${b.name}…`);
   let view;
+  let ra: ResolutionRecord;
+  let rb: ResolutionRecord;
   try {
-    const [ra, rb] = await Promise.all([record(a.slug), record(b.slug)]);
+    [ra, rb] = await Promise.all([record(a.slug), record(b.slug)]);
     view = compareRecords(ra, rb, { series: root.dataset.seriesTitle ?? '', a: side(a), b: side(b) });
   } catch (e) {
     say(`The two versions could not be loaded (${e instanceof Error ? e.message : String(e)}). Try again later, or choose a pair that has a page of its own.`);
@@ -93,6 +120,7 @@ async function main(): Promise<void> {
   const details = root.querySelector<HTMLDetailsElement>('details.pair-picker');
   if (details) details.open = false;
   initCompareControls();
+  offerWord(ra, rb, a, b);
   const own = isPrecomputedPair(a.index, b.index, picker.count);
   status.replaceChildren(`Compared in your browser: ${view.changedRows} of ${view.rowCount} paragraphs changed.`);
   if (own) {

@@ -12,7 +12,10 @@ import { versionToAkn } from '../lib/export/akn.ts';
 import { seriesToJsonText } from '../lib/export/series-json.ts';
 import { seriesToCsv } from '../lib/export/csv.ts';
 import { dataIndexText } from '../lib/export/data-index.ts';
-import { lineageOf, multiSeries, siteData, type SeriesData, type SiteData, type Version } from './data.ts';
+import { comparisonDocx, versionDocx } from '../lib/export/docx.ts';
+import { DOCX_TYPE } from '../lib/export/docx-package.ts';
+import { precomputedPairs } from '../lib/series/pairs.ts';
+import { alignmentOf, lineageOf, multiSeries, siteData, versionName, type SeriesData, type SiteData, type Version } from './data.ts';
 
 export { dataPaths } from '../lib/export/data-index.ts';
 
@@ -29,6 +32,7 @@ export const TYPES = {
   schema: 'application/schema+json; charset=utf-8',
   akn: 'application/akn+xml; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
+  docx: DOCX_TYPE,
 };
 
 /**
@@ -42,6 +46,12 @@ export function textResponse(body: string, type: string): Response {
 }
 
 export const versionJson = (v: Version) => versionToJsonText(v.record, v.slug);
+
+/** A Word document as the response body. */
+export const docxResponse = (bytes: Uint8Array) => new Response(new Uint8Array(bytes), { headers: { 'Content-Type': TYPES.docx } });
+export const versionWord = (v: Version) => versionDocx(v.record);
+/** Two versions of a series as tracked changes, with the alignment the compare page shows. */
+export const comparisonWord = (a: Version, b: Version) => comparisonDocx(a.record, b.record, { alignment: alignmentOf(a, b), names: { a: versionName(a.record), b: versionName(b.record) } });
 export const versionAkn = (v: Version) => versionToAkn(v.record);
 
 function seriesInput(s: SeriesData) {
@@ -62,6 +72,17 @@ export function indexJson(data: SiteData): string {
 export async function versionPaths() {
   const data = await siteData();
   return data.versions.map((v) => ({ params: { slug: v.slug }, props: { version: v } }));
+}
+
+/** Static paths of the precomputed pairs of every series (src/lib/series/pairs.ts): the compare pages and their Word documents. */
+export async function comparePaths() {
+  const data = await siteData();
+  return multiSeries(data).flatMap((s) =>
+    precomputedPairs(s.versions.length).map((p) => {
+      const [a, b] = [s.versions[p.a]!, s.versions[p.b]!];
+      return { params: { slug: s.slug, pair: `${a.slug}..${b.slug}` }, props: { a, b } };
+    }),
+  );
 }
 
 export async function seriesPaths() {

@@ -136,7 +136,9 @@ describe('compare any two versions', () => {
   test('the build has a page for each precomputed pair only, one compare page per series, and a record file per version', () => {
     const dir = join(DIST, 'series', SERIES, 'compare');
     const expected = precomputedPairs(VERSIONS.length).map((x) => `${VERSIONS[x.a]}..${VERSIONS[x.b]}`);
-    expect(readdirSync(dir).filter((f) => f !== 'index.html').sort()).toEqual([...expected].sort());
+    expect(readdirSync(dir).filter((f) => f !== 'index.html' && !f.endsWith('.docx')).sort()).toEqual([...expected].sort());
+    // Each precomputed pair's Word document beside its page, and no other.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.docx')).sort()).toEqual(expected.map((x) => `${x}.docx`).sort());
     expect(existsSync(join(dir, 'index.html'))).toBe(true);
     expect(existsSync(join(dir, `${DRAFT_2017}..${L8}`))).toBe(false);
     for (const v of VERSIONS) {

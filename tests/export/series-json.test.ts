@@ -108,12 +108,12 @@ describe('data index', () => {
     expect(v).toMatchObject({
       slug: 'a-res-76-187',
       page: 'versions/a-res-76-187/',
-      files: { json: 'data/versions/a-res-76-187.json', akn: 'data/versions/a-res-76-187.akn.xml' },
+      files: { json: 'data/versions/a-res-76-187.json', akn: 'data/versions/a-res-76-187.akn.xml', docx: 'data/versions/a-res-76-187.docx' },
     });
     expect(v.series).toBe(SERIES);
     const files = indexedFiles(index);
     expect(files.every((f) => f.startsWith('data/') && !f.includes('..'))).toBe(true);
     expect(new Set(files).size).toBe(files.length);
-    expect(files).toHaveLength(3 + 2 * series.length + 2 * 30);
+    expect(files).toHaveLength(3 + 2 * series.length + 3 * 30);
   });
 });

@@ -113,7 +113,8 @@ function unitHast(u: Unit, mark: 'del' | 'ins' | null, label = ''): ElementConte
   return out;
 }
 
-interface Entry {
+/** One row of a comparison over units: what became of them, with the pair and its redline. */
+export interface Entry {
   change: RowChange;
   a: Unit[];
   b: Unit[];
@@ -122,7 +123,7 @@ interface Entry {
 }
 
 /** The entries of a list alignment in the order of the new text, deleted units after their old neighbour. */
-function orderEntries(A: readonly Unit[], B: readonly Unit[], list: ListAlignment): Entry[] {
+export function orderEntries(A: readonly Unit[], B: readonly Unit[], list: ListAlignment): Entry[] {
   const a = new Map(A.map((u) => [u.id, u]));
   const b = new Map(B.map((u) => [u.id, u]));
   const byB = new Map<string, Entry>();

@@ -1,5 +1,5 @@
 /**
- * Reading a folder of documents: every .txt and .md file, in name order, each
+ * Reading a folder of documents: every .txt, .md and .docx file, in name order, each
  * parsed on its own so that one unreadable file never stops the rest.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ export interface Corpus {
   diagnostics: Diagnostic[];
 }
 
-export const DOCUMENT_EXTENSIONS = /\.(?:txt|md|markdown)$/i;
+export const DOCUMENT_EXTENSIONS = /\.(?:txt|md|markdown|docx)$/i;
 
 export interface LoadOptions {
   /** Where parse results are kept by content hash (see cache.ts); none by default. */
