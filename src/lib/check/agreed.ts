@@ -22,7 +22,7 @@ import type { ResolutionRecord, Stage } from '../model.ts';
 import { detectOperativeVerb } from '../lexicon.ts';
 import { compareVerbs, type VerbDirection } from '../diff/verb-scale.ts';
 import { hashWords } from './hash.ts';
-import { lcsLength } from './lcs.ts';
+import { bagSimilarity, wordSimilarity } from './similarity.ts';
 import { earlier, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
 
 /** Words per shingle: long enough to be rare, short enough to survive an edit nearby. */
@@ -200,20 +200,6 @@ export function addVersion(index: CheckIndex, version: Omit<IndexedVersion, 'par
   }
 }
 
-/**
- * 2 × common words / words of both, over the word sequences (1: the same
- * words): the common words are a longest common subsequence (lcs.ts), those
- * a word diff keeps. Below `from` the answer is 0, as in the check the exact
- * figure of a paragraph that is not a source does not matter.
- */
-export function wordSimilarity(a: readonly string[], b: readonly string[], from = 0): number {
-  if (!a.length && !b.length) return 1;
-  // The common words cannot outnumber the shorter list: no need to count them when even that falls short.
-  if ((2 * Math.min(a.length, b.length)) / (a.length + b.length) < from) return 0;
-  const similarity = (2 * lcsLength(a, b)) / (a.length + b.length);
-  return similarity < from ? 0 : similarity;
-}
-
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
 
 export interface CheckOptions {
@@ -221,20 +207,6 @@ export interface CheckOptions {
   exclude?: ReadonlySet<string>;
   /** Only versions dated before this ISO date count as sources (the language agreed before the draft). */
   before?: string | null;
-}
-
-/** 2 × the words two texts share in any order / words of both: never below their similarity in sequence. */
-function bagSimilarity(counts: ReadonlyMap<string, number>, length: number, other: readonly string[]): number {
-  const left = new Map(counts);
-  let common = 0;
-  for (const w of other) {
-    const n = left.get(w);
-    if (n) {
-      common++;
-      left.set(w, n - 1);
-    }
-  }
-  return (2 * common) / (length + other.length);
 }
 
 type Keep = (v: IndexedVersion) => boolean;
@@ -305,9 +277,20 @@ function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k:
   return { ranked, oldest: [...oldest].sort((a, b) => byText(index.texts[a]!, index.texts[b]!)) };
 }
 
+/** What one check learns of a text once, for all its paragraphs: whether a kept version carries it, its earliest such version. */
+interface CheckMemo {
+  kept: Map<number, boolean>;
+  origins: Map<number, PhraseSource | null>;
+}
+const newMemo = (): CheckMemo => ({ kept: new Map(), origins: new Map() });
+
 /** The sources of one paragraph's words, best first, and the texts they were chosen from. */
-export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Keep): { sources: CheckSource[]; agreed: boolean; candidates: number[] } {
-  const keepText = (k: number) => index.texts[k]!.occurrences.some((o) => keep(index.versions[o.version]!));
+export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Keep, memo: CheckMemo = newMemo()): { sources: CheckSource[]; agreed: boolean; candidates: number[] } {
+  const keepText = (k: number) => {
+    let kept = memo.kept.get(k);
+    if (kept === undefined) memo.kept.set(k, (kept = index.texts[k]!.occurrences.some((o) => keep(index.versions[o.version]!))));
+    return kept;
+  };
   const { ranked, oldest } = candidatesOf(words, index, keepText);
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -375,15 +358,21 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
   for (const slug of identicalVersions(units, own, index)) exclude.add(slug);
   const keep: Keep = (v) => !exclude.has(v.slug) && (!options.before || (v.date !== null && v.date < options.before));
   const summary: CheckSummary = { agreed: 0, modified: 0, new: 0, stronger: 0, weaker: 0 };
+  const memo = newMemo();
   const paragraphs = units.map((u, i): CheckedParagraph => {
     const words = own[i]!;
-    const { sources, agreed, candidates } = sourcesOf(words, index, keep);
+    const { sources, agreed, candidates } = sourcesOf(words, index, keep, memo);
     const status: CheckStatus = agreed ? 'agreed' : sources.length && sources[0]!.similarity >= MODIFIED_FROM && words.length ? 'modified' : 'new';
     const verb = status === 'new' ? null : verbShift(u, sources[0]);
     summary[status]++;
     if (verb?.direction === 'stronger') summary.stronger++;
     if (verb?.direction === 'weaker') summary.weaker++;
-    const phrases = phraseOrigins(u.fullText, candidates.map((k) => ({ words: index.texts[k]!.words, origin: earliestOf(index, index.texts[k]!, keep) })));
+    const origin = (k: number) => {
+      let o = memo.origins.get(k);
+      if (o === undefined) memo.origins.set(k, (o = earliestOf(index, index.texts[k]!, keep)));
+      return o;
+    };
+    const phrases = phraseOrigins(u.fullText, candidates.map((k) => ({ words: index.texts[k]!.words, origin: origin(k) })));
     return { id: u.id, status, text: u.fullText, sources, verb, phrases };
   });
   return { paragraphs, summary };
