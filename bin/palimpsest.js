@@ -2,7 +2,9 @@
 // Entry point of the `palimpsest` command. Plain JavaScript so that it starts on
 // any Node >= 22.12; the CLI itself is TypeScript, run by Node's type stripping.
 import { spawnSync } from 'node:child_process';
-import { enableCompileCache } from 'node:module';
+// A namespace import: a named one of enableCompileCache would fail to link on a Node that lacks it (before 22.1),
+// before this script could hand over to a newer Node.
+import * as nodeModule from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +51,7 @@ if (!process.features.typescript && !process.env[REEXEC_MARK]) {
 } else {
   // Node keeps the compiled (and type-stripped) modules in its on-disk cache (in the system's temporary folder),
   // so that each later run starts in about half the time.
-  enableCompileCache?.();
+  nodeModule.enableCompileCache?.();
   const { main } = await import('../src/cli/main.ts');
   process.exitCode = await main(process.argv.slice(2));
 }

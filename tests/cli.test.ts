@@ -225,3 +225,19 @@ describe('bin/palimpsest.js as a real process', () => {
     expect(result.status).toBe(2);
   });
 });
+
+// The machine's own Node, when it is older than 22.12 (this project's CI machines ship Node 20): bin/palimpsest.js
+// must load on it, to hand over to the Node 24 that `bash .ci/run` provisions, or to say which Node it needs.
+const OLD_NODE = ['/usr/bin/node', '/bin/node', '/usr/local/bin/node'].find((path) => {
+  const run = spawnSync(path, ['-e', 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a < 22 || (a === 22 && b < 12) ? 0 : 1)']);
+  return run.status === 0;
+});
+
+describe.skipIf(!OLD_NODE)(`bin/palimpsest.js started by an older Node (${OLD_NODE ?? 'none on this machine'})`, () => {
+  it('parses content/ga72-2017-draft-resolution.txt (60 preambular and 55 operative paragraphs, as tests/expected/ga72-2017-draft-resolution.notes.md counts them by hand) or says which Node it needs', () => {
+    const run = spawnSync(OLD_NODE!, [BIN, 'parse', join(ROOT, 'content', 'ga72-2017-draft-resolution.txt'), '--summary'], { encoding: 'utf8', cwd: ROOT });
+    expect(run.stderr).not.toMatch(/SyntaxError|does not provide an export/);
+    if (run.status === 0) expect(run.stdout).toMatch(/draft\s+—\s+Strengthening the United Nations crime prevention.*\s60\s+55\s/);
+    else expect(run.stderr).toMatch(/needs Node >= 22\.12/);
+  });
+});
