@@ -142,10 +142,10 @@ function filterWords(bytes: Uint8Array): Uint32Array {
   return words;
 }
 
-/** Whether the filter of `blocks` blocks at word `offset` may hold the key of that pattern (a miss is certain). */
-function inFilter(filters: Uint32Array, offset: number, blocks: number, h: number, pattern: readonly number[]): boolean {
+/** Whether the filter of `blocks` blocks at word `offset` may hold the key of that pattern (a miss is certain); `from`: the pairs already tested. */
+function inFilter(filters: Uint32Array, offset: number, blocks: number, h: number, pattern: readonly number[], from = 0): boolean {
   const at = offset + blockOf(h, blocks);
-  for (let i = 0; i < pattern.length; i += 2) if (((filters[at + pattern[i]!]! & pattern[i + 1]!) >>> 0) !== pattern[i + 1]) return false;
+  for (let i = from; i < pattern.length; i += 2) if (((filters[at + pattern[i]!]! & pattern[i + 1]!) >>> 0) !== pattern[i + 1]) return false;
   return true;
 }
 
@@ -260,7 +260,7 @@ function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: read
       let n = 0;
       for (let k = start[p]!; k < end; k++) {
         const at = offset + ((place[k]! * blocks) | 0) * BLOCK_WORDS;
-        if ((words[at + firstWord[k]!]! & firstMask[k]!) === firstMask[k]! && inFilter(bloom, offset, blocks, keys[k]!, patterns[k]!)) n++;
+        if ((words[at + firstWord[k]!]! & firstMask[k]!) === firstMask[k]! && inFilter(bloom, offset, blocks, keys[k]!, patterns[k]!, 2)) n++;
       }
       if (!n) continue;
       const all = end - start[p]!;
