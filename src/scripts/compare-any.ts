@@ -1,19 +1,24 @@
 /**
- * The compare page for any two versions of a series (/series/<slug>/compare/
- * ?a=<older>&b=<newer>): fetches the two records (data/records/<slug>.json,
- * the ResolutionRecord the build aligns) and runs the core on them, the same
- * alignment and the same renderer (src/lib/compare/view.ts) as the pages of
- * precomputed pairs, so the same HTML. That HTML is the core's sanitizer
- * output; no text of a record is ever set as markup by this script. Its
- * "Download as Word" makes the pair's .docx here too, by the same core
- * function as the build's (src/lib/export/docx.ts), loaded on the first click.
+ * The redline of two versions of a series, drawn in the browser from their
+ * records (data/records/<slug>.json, the ResolutionRecord the build aligns)
+ * by the core (src/lib/compare/view.ts):
+ * - on the own page of a precomputed pair (/series/<slug>/compare/<a>..<b>/),
+ *   whose heading and summary the build writes from the same core: the rows
+ *   are drawn here, so that the site does not carry every pair's full texts
+ *   twice more (issue 14: the pages were 1.6 GB of a 10,000-version site);
+ * - on the page for any two versions (/series/<slug>/compare/?a=<older>&b=<newer>).
+ * The HTML is the core's sanitizer output; no text of a record is ever set as
+ * markup by this script. Its "Download as Word" makes the pair's .docx here,
+ * by the same core function as the CLI's (src/lib/export/docx.ts), loaded on
+ * the first click.
  */
 import type { ResolutionRecord } from '../lib/model.ts';
-import { compareRecords, type CompareSide } from '../lib/compare/view.ts';
+import { compareRecords, type CompareSide, type CompareView } from '../lib/compare/view.ts';
 import { isPrecomputedPair } from '../lib/series/pairs.ts';
 import { paths } from '../site/paths.ts';
 import { initCompareControls } from './compare-controls.ts';
 import { initPairPicker, type PickedVersion } from './compare-picker.ts';
+import { saveFile } from './save-file.ts';
 
 const records = new Map<string, Promise<ResolutionRecord>>();
 
@@ -33,42 +38,90 @@ function record(slug: string): Promise<ResolutionRecord> {
 
 const side = (v: PickedVersion): CompareSide => ({ name: v.name, detail: v.detail, href: v.href, index: v.index });
 
-/** The "Download as Word" link of the summary: the comparison as tracked changes, made in the browser when clicked. */
+/** The "Download as Word" button of the summary: the comparison as tracked changes, made in the browser when clicked. */
 function offerWord(ra: ResolutionRecord, rb: ResolutionRecord, a: PickedVersion, b: PickedVersion): void {
   const box = document.getElementById('compare-downloads');
-  const link = document.getElementById('compare-docx') as HTMLAnchorElement | null;
-  if (!box || !link) return;
-  const name = `${a.slug}..${b.slug}.docx`;
-  link.download = name;
-  link.href = '#';
+  const button = document.getElementById('compare-docx');
+  if (!box || !button) return;
   box.hidden = false;
-  link.addEventListener('click', async (e) => {
-    e.preventDefault();
-    const { comparisonDocx } = await import('../lib/export/docx.ts');
-    const bytes = comparisonDocx(ra, rb, { names: { a: a.name, b: b.name } });
-    const file = document.createElement('a');
-    file.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: link.type }));
-    file.download = name;
-    document.body.append(file);
-    file.click();
-    file.remove();
-    setTimeout(() => URL.revokeObjectURL(file.href), 10_000);
+  button.addEventListener('click', async () => {
+    const [{ comparisonDocx }, { DOCX_TYPE }] = await Promise.all([import('../lib/export/docx.ts'), import('../lib/export/docx-package.ts')]);
+    saveFile(comparisonDocx(ra, rb, { names: { a: a.name, b: b.name } }), `${a.slug}..${b.slug}.docx`, DOCX_TYPE);
   });
 }
 
-async function main(): Promise<void> {
-  const picker = initPairPicker();
-  const root = document.getElementById('compare-any');
-  const status = document.getElementById('compare-status');
-  const heading = document.getElementById('compare-heading');
-  const summary = document.getElementById('compare-summary');
-  const rows = document.getElementById('rows');
-  const result = document.getElementById('compare-result');
-  if (!picker || !root || !status || !heading || !summary || !rows || !result) return;
-  const say = (text: string) => {
-    status.textContent = text;
-  };
+/** The elements a comparison is written into: the same on a pair's own page and on the page for any pair. */
+interface PairTargets {
+  root: HTMLElement;
+  status: HTMLElement;
+  heading: HTMLElement;
+  summary: HTMLElement;
+  rows: HTMLElement;
+  result: HTMLElement;
+}
 
+function targets(): PairTargets | null {
+  const [root, status, heading, summary, rows, result] = ['compare-any', 'compare-status', 'compare-heading', 'compare-summary', 'rows', 'compare-result'].map((id) => document.getElementById(id));
+  return root && status && heading && summary && rows && result ? { root, status, heading, summary, rows, result } : null;
+}
+
+/**
+ * Fetches the two records, renders their comparison with the core and wires
+ * the view controls and the Word download. Returns the view, or null when
+ * the records could not be loaded (the status says why).
+ */
+async function showPair(t: PairTargets, a: PickedVersion, b: PickedVersion): Promise<CompareView | null> {
+  let view;
+  let ra: ResolutionRecord;
+  let rb: ResolutionRecord;
+  try {
+    [ra, rb] = await Promise.all([record(a.slug), record(b.slug)]);
+    view = compareRecords(ra, rb, { series: t.root.dataset.seriesTitle ?? '', a: side(a), b: side(b) });
+  } catch (e) {
+    t.status.textContent = `The two versions could not be loaded (${e instanceof Error ? e.message : String(e)}). Try again later, or read the two versions: ${a.name} and ${b.name}.`;
+    return null;
+  }
+  // The core's sanitized HTML (src/lib/compare/view.ts).
+  t.heading.innerHTML = view.heading;
+  t.summary.innerHTML = view.summary;
+  t.rows.innerHTML = view.rows;
+  // The labels of the side-by-side texts the browser derives (compare-controls.ts).
+  t.rows.dataset.sideA = view.sideLabels.a;
+  t.rows.dataset.sideB = view.sideLabels.b;
+  t.result.hidden = false;
+  initCompareControls();
+  offerWord(ra, rb, a, b);
+  // An anchor in the permalink (#c-OP6) names a row that did not exist when the page loaded.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  target?.scrollIntoView();
+  return view;
+}
+
+/** The two sides of a pair's own page, from the data attributes the page writes on #compare-any. */
+function pairOfPage(root: HTMLElement): [PickedVersion, PickedVersion] | null {
+  const d = root.dataset;
+  if (!d.a || !d.b) return null;
+  const picked = (k: 'a' | 'b'): PickedVersion => ({ slug: d[k]!, index: Number(d[`${k}Index`]), name: d[`${k}Name`] ?? d[k]!, detail: d[`${k}Detail`] ?? '', href: d[`${k}Href`] ?? '' });
+  return [picked('a'), picked('b')];
+}
+
+async function main(): Promise<void> {
+  const t = targets();
+  if (!t) return;
+  const say = (text: string) => {
+    t.status.textContent = text;
+  };
+  const own = pairOfPage(t.root);
+  if (own) {
+    // A pair's own page: its heading and summary are in the page; the rows are drawn here.
+    const [a, b] = own;
+    say(`Drawing the redline of ${a.name} and ${b.name}…`);
+    const view = await showPair(t, a, b);
+    if (view) say('');
+    return;
+  }
+  const picker = initPairPicker();
+  if (!picker) return;
   const params = new URLSearchParams(location.search);
   const qa = params.get('a');
   const qb = params.get('b');
@@ -97,41 +150,19 @@ async function main(): Promise<void> {
   }
   picker.select(a.slug, b.slug);
   say(`Comparing ${a.name} with ${b.name}…`);
-  let view;
-  let ra: ResolutionRecord;
-  let rb: ResolutionRecord;
-  try {
-    [ra, rb] = await Promise.all([record(a.slug), record(b.slug)]);
-    view = compareRecords(ra, rb, { series: root.dataset.seriesTitle ?? '', a: side(a), b: side(b) });
-  } catch (e) {
-    say(`The two versions could not be loaded (${e instanceof Error ? e.message : String(e)}). Try again later, or choose a pair that has a page of its own.`);
-    return;
-  }
-  // The core's sanitized HTML (src/lib/compare/view.ts).
-  heading.innerHTML = view.heading;
-  summary.innerHTML = view.summary;
-  rows.innerHTML = view.rows;
-  // The labels of the side-by-side texts the browser derives (compare-controls.ts).
-  rows.dataset.sideA = view.sideLabels.a;
-  rows.dataset.sideB = view.sideLabels.b;
+  const view = await showPair(t, a, b);
+  if (!view) return;
   document.title = `Compare ${view.title} · Palimpsest`;
-  result.hidden = false;
   // The comparison comes first now; the picker stays one click away.
-  const details = root.querySelector<HTMLDetailsElement>('details.pair-picker');
+  const details = t.root.querySelector<HTMLDetailsElement>('details.pair-picker');
   if (details) details.open = false;
-  initCompareControls();
-  offerWord(ra, rb, a, b);
-  const own = isPrecomputedPair(a.index, b.index, picker.count);
-  status.replaceChildren(`Compared in your browser: ${view.changedRows} of ${view.rowCount} paragraphs changed.`);
-  if (own) {
+  t.status.replaceChildren(`Compared in your browser: ${view.changedRows} of ${view.rowCount} paragraphs changed.`);
+  if (isPrecomputedPair(a.index, b.index, picker.count)) {
     const link = document.createElement('a');
     link.href = paths.compare(picker.series, a.slug, b.slug);
     link.textContent = 'its own page';
-    status.append(' This pair also has ', link, '.');
+    t.status.append(' This pair also has ', link, '.');
   }
-  // An anchor in the permalink (#c-OP6) names a row that did not exist when the page loaded.
-  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  target?.scrollIntoView();
 }
 
 void main();

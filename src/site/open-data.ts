@@ -12,10 +12,8 @@ import { versionToAkn } from '../lib/export/akn.ts';
 import { seriesToJsonText } from '../lib/export/series-json.ts';
 import { seriesToCsv } from '../lib/export/csv.ts';
 import { dataIndexText } from '../lib/export/data-index.ts';
-import { comparisonDocx, versionDocx } from '../lib/export/docx.ts';
-import { DOCX_TYPE } from '../lib/export/docx-package.ts';
 import { precomputedPairs } from '../lib/series/pairs.ts';
-import { alignmentOf, lineageOf, multiSeries, siteData, versionName, type SeriesData, type SiteData, type Version } from './data.ts';
+import { lineageOf, multiSeries, siteData, type SeriesData, type SiteData, type Version } from './data.ts';
 
 export { dataPaths } from '../lib/export/data-index.ts';
 
@@ -32,7 +30,6 @@ export const TYPES = {
   schema: 'application/schema+json; charset=utf-8',
   akn: 'application/akn+xml; charset=utf-8',
   csv: 'text/csv; charset=utf-8; header=present',
-  docx: DOCX_TYPE,
 };
 
 /**
@@ -47,11 +44,6 @@ export function textResponse(body: string, type: string): Response {
 
 export const versionJson = (v: Version) => versionToJsonText(v.record, v.slug);
 
-/** A Word document as the response body. */
-export const docxResponse = (bytes: Uint8Array) => new Response(new Uint8Array(bytes), { headers: { 'Content-Type': TYPES.docx } });
-export const versionWord = (v: Version) => versionDocx(v.record);
-/** Two versions of a series as tracked changes, with the alignment the compare page shows. */
-export const comparisonWord = (a: Version, b: Version) => comparisonDocx(a.record, b.record, { alignment: alignmentOf(a, b), names: { a: versionName(a.record), b: versionName(b.record) } });
 export const versionAkn = (v: Version) => versionToAkn(v.record);
 
 function seriesInput(s: SeriesData) {

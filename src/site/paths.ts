@@ -25,8 +25,6 @@ export const paths = {
   historyPart: (slug: string, part: number, anchor?: string) => (part <= 1 ? href(`series/${slug}/history/`) : href(`series/${slug}/history/${part}/`)) + (anchor ? `#${anchor}` : ''),
   /** The lineage chart of a series for versions start+1 to end (0-based, end exclusive). */
   lineageWindow: (slug: string, start: number, end: number) => href(`series/${slug}/lineages/${start + 1}-${end}/`),
-  /** The comparison of a precomputed pair as a Word document of tracked changes, beside its page. */
-  compareDocx: (series: string, a: string, b: string) => href(`series/${series}/compare/${a}..${b}.docx`),
   compare: (series: string, a: string, b: string, anchor?: string) => href(`series/${series}/compare/${a}..${b}/`) + (anchor ? `#${anchor}` : ''),
   /** The compare page for any two versions of a series; with both, the permalink of that pair (?a=<older>&b=<newer>). */
   compareAny: (series: string, a?: string, b?: string) => href(`series/${series}/compare/`) + (a && b ? `?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}` : ''),

@@ -1,14 +1,14 @@
 /**
  * Word in and out on the built site, in Chromium:
  *
- * - a precomputed pair's page (A/C.3/75/L.8/Rev.1 → A/RES/76/187) links its
- *   .docx, which is a Word document of tracked changes by Palimpsest dated
- *   16 December 2021 (the day 76/187 was adopted);
+ * - a precomputed pair's page (A/C.3/75/L.8/Rev.1 → A/RES/76/187) makes its
+ *   .docx in the browser, a Word document of tracked changes by Palimpsest
+ *   dated 16 December 2021 (the day 76/187 was adopted), the core's;
  * - the page for any other pair (the 2017 draft → A/C.3/75/L.8/Rev.1, which
  *   has no page of its own) makes its .docx in the browser when "Download as
  *   Word" is clicked: the same document.xml as the core makes in Node from
  *   the same two records;
- * - a version page links its clean .docx;
+ * - a version page makes its clean .docx in the browser, the core's;
  * - the check page takes a .docx opened as a file: the 2017 draft
  *   (content/ga72-2017-draft-resolution.txt) as our clean .docx is checked
  *   paragraph by paragraph, as many paragraphs as the draft has.
@@ -36,24 +36,27 @@ const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)['word/docu
 const record = (slug: string) => JSON.parse(readFileSync(join(DIST, 'data', 'records', `${slug}.json`), 'utf8')) as ResolutionRecord;
 
 describe('Word documents on the site', () => {
-  test('a precomputed pair links its .docx of tracked changes', async () => {
+  test('a precomputed pair makes its .docx of tracked changes in the browser, the same as the core makes it', { timeout: 120_000 }, async () => {
     const p = await site.page();
     await p.goto(`${site.url()}/series/${SERIES}/compare/${L8}..${RES}/`);
-    const link = p.getByRole('link', { name: 'Download as Word' });
-    expect(await link.getAttribute('download')).toBe(`${L8}..${RES}.docx`);
-    const res = await p.request.get(new URL((await link.getAttribute('href'))!, site.url()).href);
-    expect(res.status()).toBe(200);
-    expect(res.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const xml = documentXml(new Uint8Array(await res.body()));
+    const link = p.getByRole('button', { name: 'Download as Word' });
+    await link.waitFor({ state: 'visible', timeout: 30_000 });
+    const download = p.waitForEvent('download');
+    await link.click();
+    const got = await download;
+    expect(got.suggestedFilename()).toBe(`${L8}..${RES}.docx`);
+    const xml = documentXml(new Uint8Array(readFileSync((await got.path())!)));
+    // Dated the day A/RES/76/187 was adopted.
     expect(xml).toMatch(/<w:ins w:id="\d+" w:author="Palimpsest" w:date="2021-12-16T00:00:00Z">/);
     expect(xml).toMatch(/<w:del w:id="\d+" w:author="Palimpsest" w:date="2021-12-16T00:00:00Z">/);
+    expect(xml).toBe(documentXml(comparisonDocx(record(L8), record(RES))));
     await p.context().close();
   });
 
   test('any other pair makes its .docx in the browser, the same as the core makes it', { timeout: 120_000 }, async () => {
     const p = await site.page();
     await p.goto(`${site.url()}/series/${SERIES}/compare/?a=${DRAFT_2017}&b=${L8}`);
-    const link = p.getByRole('link', { name: 'Download as Word' });
+    const link = p.getByRole('button', { name: 'Download as Word' });
     await link.waitFor({ state: 'visible', timeout: 30_000 });
     const download = p.waitForEvent('download');
     await link.click();
@@ -64,13 +67,18 @@ describe('Word documents on the site', () => {
     await p.context().close();
   });
 
-  test('a version page links its clean .docx', async () => {
+  test('a version page makes its clean .docx in the browser', { timeout: 120_000 }, async () => {
     const p = await site.page();
     await p.goto(`${site.url()}/versions/${RES}/`);
-    const href = await p.getByRole('link', { name: 'Word document of A/RES/76/187' }).getAttribute('href');
-    expect(href).toBe(`/data/versions/${RES}.docx`);
-    const res = await p.request.get(`${site.url()}${href}`);
-    const back = parseBytes(new Uint8Array(await res.body()), 'a-res-76-187.docx').resolutions[0]!;
+    const link = p.getByRole('button', { name: 'Word document of A/RES/76/187' });
+    await link.waitFor({ state: 'visible', timeout: 30_000 });
+    const download = p.waitForEvent('download');
+    await link.click();
+    const got = await download;
+    expect(got.suggestedFilename()).toBe(`${RES}.docx`);
+    const bytes = new Uint8Array(readFileSync((await got.path())!));
+    expect(documentXml(bytes)).toBe(documentXml(versionDocx(record(RES))));
+    const back = parseBytes(bytes, 'a-res-76-187.docx').resolutions[0]!;
     expect([preambleOf(back.tree).length, operativeOf(back.tree).length]).toEqual([74, 77]);
     await p.context().close();
   });

@@ -82,6 +82,8 @@ describe('the built site', () => {
     await p.screenshot({ path: screenshotPath('series'), fullPage: false });
     await p.getByRole('link', { name: 'Compare A/C.3/74/L.18/Rev.1 with A/C.3/75/L.8/Rev.1' }).click();
     await p.waitForURL(new RegExp(`/compare/${A}\\.\\.${B}/$`));
+    // The rows are drawn by the browser from the two records.
+    await p.locator('#c-OP6').waitFor({ timeout: 20_000 });
 
     const del6 = await marks(p, 'c-OP6', 'del');
     const ins6 = await marks(p, 'c-OP6', 'ins');
@@ -106,6 +108,7 @@ describe('the built site', () => {
   test('the compare view toggle and filters', { timeout: 60_000 }, async () => {
     const p = await page();
     await p.goto(`${server.url}/series/${await seriesSlug(p)}/compare/${A}..${B}/`);
+    await p.locator('#c-OP6').waitFor({ timeout: 20_000 });
     const side = p.locator('#c-OP6 .side');
     const inline = p.locator('#c-OP6 .inline');
     expect(await inline.isVisible()).toBe(true);
@@ -216,6 +219,7 @@ describe('the built site', () => {
   test('a phone-sized screen shows the compare page without sideways scrolling', { timeout: 60_000 }, async () => {
     const p = await page(390, 844);
     await p.goto(`${server.url}/series/${await seriesSlug(p)}/compare/${A}..${B}/#c-OP6`);
+    await p.locator('#c-OP6').waitFor({ timeout: 20_000 });
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(1);
     await p.screenshot({ path: screenshotPath('compare-phone') });

@@ -38,6 +38,8 @@ describe('who and how', () => {
     expect(new URL(p.url()).searchParams.get('asks')).toBe('un-entity');
     // The same view from its link; then every row again.
     await p.goto(`${site.url()}/series/${SERIES}/compare/${A}..${B}/?asks=un-entity&kind=request`);
+    // The rows and their filters come when the browser has drawn them.
+    await p.locator('#c-OP14').waitFor({ state: 'attached', timeout: 20_000 });
     expect(await p.getByLabel('Asking').inputValue()).toBe('un-entity');
     expect(await visible(p, '#rows > section.row')).toContain('c-OP14');
     await p.getByLabel('Asking').selectOption('');

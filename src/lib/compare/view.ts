@@ -125,7 +125,10 @@ export function rowLabel(r: Pick<CompareEntry, 'change' | 'a' | 'b'>): string {
 
 const link = (side: CompareSide, id: string) => `${side.href}#${anchorId(id)}`;
 
-function headingHast(input: CompareInput): ElementContent[] {
+/** What the heading and the summary of a comparison need: no texts. */
+export type ComparePrefaceInput = Pick<CompareInput, 'series' | 'a' | 'b' | 'alignment' | 'sponsors'>;
+
+function headingHast(input: ComparePrefaceInput): ElementContent[] {
   const { a, b } = input;
   const between = b.index - a.index - 1;
   const span =
@@ -233,17 +236,24 @@ export function clausesOf(a: ResolutionRecord, b: ResolutionRecord): NonNullable
   return { a: clauseFactsOf(operativeOf(a.tree)), b: clauseFactsOf(operativeOf(b.tree)) };
 }
 
-/** The comparison of two versions, from their units and alignment (redlines included), as sanitized HTML. */
-export function compareView(input: CompareInput, options: CompareViewOptions = {}): CompareView {
+/** The title, heading and summary of a comparison, as sanitized HTML: what a pair's own page writes at build time (its rows are drawn in the browser). */
+export function comparePreface(input: ComparePrefaceInput): Pick<CompareView, 'title' | 'heading' | 'summary' | 'counts'> {
   const counts = summarize(input.alignment);
-  const entries = compareEntries(input.unitsA, input.unitsB, input.alignment);
   return {
     title: `${input.a.name} → ${input.b.name}`,
     heading: toHtml(headingHast(input)),
     summary: toHtml(summaryHast(counts, input.sponsors)),
+    counts,
+  };
+}
+
+/** The comparison of two versions, from their units and alignment (redlines included), as sanitized HTML. */
+export function compareView(input: CompareInput, options: CompareViewOptions = {}): CompareView {
+  const entries = compareEntries(input.unitsA, input.unitsB, input.alignment);
+  return {
+    ...comparePreface(input),
     rows: toHtml(entries.map((r) => rowHast(r, input, options))),
     sideLabels: { a: input.a.name, b: input.b.name },
-    counts,
     rowCount: entries.length,
     changedRows: entries.filter((r) => r.change !== 'unchanged').length,
   };

@@ -23,8 +23,6 @@ export const dataPaths = {
   seriesSchema: 'data/series/series.schema.json',
   versionJson: (slug: string) => `data/versions/${slug}.json`,
   versionAkn: (slug: string) => `data/versions/${slug}.akn.xml`,
-  /** The clean text as a Word document. */
-  versionDocx: (slug: string) => `data/versions/${slug}.docx`,
   seriesJson: (slug: string) => `data/series/${slug}.json`,
   seriesCsv: (slug: string) => `data/series/${slug}.csv`,
   versionPage: (slug: string) => `versions/${slug}/`,
@@ -51,7 +49,7 @@ export interface IndexVersionJson {
   /** Slug of its series, when it belongs to one with several versions. */
   series: string | null;
   page: string;
-  files: { json: string; akn: string; docx: string };
+  files: { json: string; akn: string };
 }
 
 export interface DataIndexJson {
@@ -95,13 +93,13 @@ export function dataIndex(input: IndexInput): DataIndexJson {
         date: r.date,
         series,
         page: dataPaths.versionPage(slug),
-        files: { json: dataPaths.versionJson(slug), akn: dataPaths.versionAkn(slug), docx: dataPaths.versionDocx(slug) },
+        files: { json: dataPaths.versionJson(slug), akn: dataPaths.versionAkn(slug) },
       })),
   };
 }
 
 export function dataIndexText(input: IndexInput): string {
-  return `${JSON.stringify(dataIndex(input), null, 2)}\n`;
+  return `${JSON.stringify(dataIndex(input))}\n`;
 }
 
 /** Every file path the index names (files and schemas, not pages), in index order. */
@@ -111,6 +109,6 @@ export function indexedFiles(index: DataIndexJson): string[] {
     index.schemas.version,
     index.schemas.series,
     ...index.series.flatMap((s) => [s.files.json, s.files.csv]),
-    ...index.versions.flatMap((v) => [v.files.json, v.files.akn, v.files.docx]),
+    ...index.versions.flatMap((v) => [v.files.json, v.files.akn]),
   ];
 }
