@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { groupSeries } from '../../src/lib/series/group.ts';
 import { seriesToJson, seriesToJsonText } from '../../src/lib/export/series-json.ts';
+import { versionToJson } from '../../src/lib/export/version-json.ts';
 import { dataIndex, dataIndexText, indexedFiles } from '../../src/lib/export/data-index.ts';
 import { seriesSlugs, versionSlugs } from '../../src/lib/slug.ts';
 import { corpus } from './helpers.ts';
@@ -77,8 +78,30 @@ describe('series JSON', () => {
     expect(pair.similarity).toBeGreaterThan(0.5);
     const lineage = json.lineages[1]!.paragraphs.find((p) => p.id === 'OP25')!;
     expect(lineage).toMatchObject({ ancestor: 'OP23', ancestors: ['OP23'], firstAppeared: 'A/C.3/68/L.18', lastChanged: 'A/C.3/68/L.18/Rev.1' });
-    expect(lineage.blame.map((b) => b.text).join('')).toMatch(/^Invites Member States, and requests the United Nations Office on Drugs and Crime/);
-    expect(lineage.blame.find((b) => b.text.includes('Invites'))?.version).toBe('A/C.3/68/L.18/Rev.1');
+    // The stretches count the characters of OP25's text in the version file: together, all of it.
+    const rev1 = crime.versions[1]!;
+    const text = [...(versionToJson(rev1.record, rev1.slug).operative.find((p) => p.id === 'OP25')!.text)];
+    expect(text.join('')).toMatch(/^Invites Member States, and requests the United Nations Office on Drugs and Crime/);
+    expect(lineage.blame.reduce((n, b) => n + b.chars, 0)).toBe(text.length);
+    // The first stretch holds the new verb, brought by Rev.1; what follows is L.18's words.
+    expect(lineage.blame[0]).toMatchObject({ version: 'A/C.3/68/L.18/Rev.1' });
+    expect(text.slice(0, lineage.blame[0]!.chars).join('')).toContain('Invites');
+    expect(lineage.blame.some((b) => b.version === 'A/C.3/68/L.18')).toBe(true);
+  });
+
+  it('counts a stretch in code points, so that a character outside the BMP is one', () => {
+    const r = crime.versions[0]!.record;
+    const tree = structuredClone(r.tree);
+    // The first text of the first operative paragraph gets a mathematical capital (two UTF-16 units) in front.
+    type Node = { type: string; value?: string; children?: Node[] };
+    const firstText = (n: Node): Node | undefined => (n.type === 'text' ? n : n.children?.map(firstText).find(Boolean));
+    const first = firstText(tree.children.find((c) => c.type === 'operativePart')! as Node)!;
+    first.value = `𝐔${first.value}`;
+    const one = { ...crime, versions: [{ slug: crime.versions[0]!.slug, record: { ...r, tree } }] };
+    const blame = seriesToJson(one).lineages[0]!.paragraphs.find((p) => p.id === 'OP1')!.blame;
+    const text = versionToJson(one.versions[0]!.record, one.versions[0]!.slug).operative[0]!.text;
+    expect(blame.reduce((n, b) => n + b.chars, 0)).toBe([...text].length);
+    expect([...text].length).toBe(text.length - 1);
   });
 
   it('is byte-identical from one run to the next', () => {
@@ -108,12 +131,12 @@ describe('data index', () => {
     expect(v).toMatchObject({
       slug: 'a-res-76-187',
       page: 'versions/a-res-76-187/',
-      files: { json: 'data/versions/a-res-76-187.json', akn: 'data/versions/a-res-76-187.akn.xml', docx: 'data/versions/a-res-76-187.docx' },
+      files: { json: 'data/versions/a-res-76-187.json', akn: 'data/versions/a-res-76-187.akn.xml' },
     });
     expect(v.series).toBe(SERIES);
     const files = indexedFiles(index);
     expect(files.every((f) => f.startsWith('data/') && !f.includes('..'))).toBe(true);
     expect(new Set(files).size).toBe(files.length);
-    expect(files).toHaveLength(3 + 2 * series.length + 3 * 30);
+    expect(files).toHaveLength(3 + 2 * series.length + 2 * 30);
   });
 });

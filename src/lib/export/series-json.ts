@@ -7,7 +7,10 @@
  * similarity and change, inserted, deleted, splits, merges, and the same for
  * footnotes), and the lineage of every paragraph of every version (its
  * ancestor in the version before, the versions where it first appeared and
- * last changed, and which version brought each stretch of its words).
+ * last changed, and which version brought each stretch of its words: a
+ * count of characters of the paragraph's `text` in data/versions/<slug>.json,
+ * in Unicode code points, so that the file does not carry every version's
+ * text once more; format 1 wrote each stretch's text).
  *
  * Versions are named by their label inside alignments and lineages (the
  * symbol, or the record id when there is none: what the core and the CSV
@@ -26,7 +29,7 @@ import type { ChangeClass } from '../diff/classify.ts';
 import type { VerbDirection } from '../diff/verb-scale.ts';
 
 /** Bump when the shape of the file changes in a way a reader would notice. */
-export const SERIES_FORMAT = 1;
+export const SERIES_FORMAT = 2;
 
 export interface SeriesVersionJson {
   slug: string;
@@ -76,7 +79,8 @@ export interface ParagraphLineageJson {
   ancestors: string[];
   firstAppeared: string;
   lastChanged: string;
-  blame: { text: string; version: string }[];
+  /** Its text in stretches, in order: how many characters (code points) each is, and the label of the version that brought it. */
+  blame: { chars: number; version: string }[];
 }
 
 export interface VersionLineageJson {
@@ -167,13 +171,20 @@ export function seriesToJson(series: SeriesInput, lineage: Lineage = seriesLinea
         ancestors: [...p.ancestors],
         firstAppeared: p.firstAppeared,
         lastChanged: p.lastChanged,
-        blame: p.blame.map((b) => ({ text: b.text, version: b.version })),
+        blame: p.blame.map((b) => ({ chars: codePoints(b.text), version: b.version })),
       })),
     })),
   };
 }
 
-/** The file's text: two-space indented JSON and a final newline. */
+/** The length of a text in Unicode code points, as most languages other than JavaScript count a string. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** The file's text: compact JSON and a final newline (indentation was 40% of the files). */
 export function seriesToJsonText(series: SeriesInput, lineage?: Lineage): string {
-  return `${JSON.stringify(seriesToJson(series, lineage), null, 2)}\n`;
+  return `${JSON.stringify(seriesToJson(series, lineage))}\n`;
 }
