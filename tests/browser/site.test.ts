@@ -126,6 +126,8 @@ describe('the built site', () => {
     await p.screenshot({ path: screenshotPath('compare-side') });
     // A reload keeps the view (permalink).
     await p.reload();
+    // Drawn again by the browser, in the view of the URL.
+    await side.waitFor({ state: 'visible', timeout: 20_000 });
     expect(await side.isVisible()).toBe(true);
     await p.getByRole('button', { name: 'Inline redline' }).click();
     expect(await inline.isVisible()).toBe(true);
