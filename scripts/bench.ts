@@ -97,6 +97,31 @@ interface SiteFacts {
   /** Data files (src/pages/data: JSON and the like). */
   data: { files: number; mb: number };
   pagefind?: { files: number; mb: number; indexedPages?: number; fragmentFiles?: number };
+  /** Every file of the output, Pagefind included: what GitHub Pages hosts. */
+  totalMb?: number;
+  /** Files and bytes by kind of file (fileKind). */
+  bytesByKind?: Record<string, { files: number; mb: number }>;
+}
+
+/** The kind of a file of the built site, by its path under the output folder: the rows of "where the bytes go". */
+function fileKind(r: string): string {
+  if (r.startsWith('pagefind/')) return 'search index (Pagefind)';
+  if (r.startsWith('_astro/')) return 'scripts and styles (_astro)';
+  if (r.startsWith('data/check/')) return 'check-a-draft index (data/check)';
+  if (r.startsWith('data/records/')) return 'records for the browser (data/records)';
+  if (/^data\/versions\/[^/]+\.akn\.xml$/.test(r)) return 'version Akoma Ntoso (data/versions/*.akn.xml)';
+  if (/^data\/versions\/[^/]+\.docx$/.test(r)) return 'version Word (data/versions/*.docx)';
+  if (/^data\/versions\/[^/]+\.json$/.test(r)) return 'version JSON (data/versions/*.json)';
+  if (/^data\/series\/[^/]+\.json$/.test(r)) return 'series JSON (data/series/*.json)';
+  if (/^data\/series\/[^/]+\.csv$/.test(r)) return 'series CSV (data/series/*.csv)';
+  if (/^series\/[^/]+\/compare\/[^/]+\.docx$/.test(r)) return 'compare Word (series/*/compare/*.docx)';
+  if (/^series\/[^/]+\/compare\/[^/]+\/index\.html$/.test(r)) return 'compare pages of precomputed pairs';
+  if (/^series\/[^/]+\/compare\/index\.html$/.test(r)) return 'compare page for any pair (one per series)';
+  if (/^series\/[^/]+\/history\//.test(r)) return 'paragraph history pages';
+  if (/^series\/[^/]+\/lineages\//.test(r)) return 'lineage chart pages';
+  if (/^series\/[^/]+\/index\.html$/.test(r)) return 'series pages';
+  if (r.startsWith('versions/')) return 'version pages';
+  return 'other (home, lists, search, check, data pages, schemas, index.json)';
 }
 
 const result: Result = {
@@ -316,6 +341,18 @@ function siteFacts(size: number): SiteFacts | null {
       const d = files.filter((f) => relative(dir, f.path).startsWith('data/') && !f.path.endsWith('.html'));
       return { files: d.length, mb: Math.round((d.reduce((s, f) => s + f.size, 0) / 1048576) * 10) / 10 };
     })(),
+    totalMb: Math.round((files.reduce((s, f) => s + f.size, 0) / 1048576) * 10) / 10,
+    bytesByKind: (() => {
+      const out: Record<string, { files: number; mb: number }> = {};
+      for (const f of files) {
+        const k = fileKind(relative(dir, f.path));
+        const o = (out[k] ??= { files: 0, mb: 0 });
+        o.files++;
+        o.mb += f.size / 1048576;
+      }
+      for (const o of Object.values(out)) o.mb = Math.round(o.mb * 10) / 10;
+      return Object.fromEntries(Object.entries(out).sort((a, b) => b[1].mb - a[1].mb));
+    })(),
     pagefind: pf.length ? { files: pf.length, mb: Math.round((pf.reduce((s, f) => s + f.size, 0) / 1048576) * 10) / 10, fragmentFiles: pf.filter((f) => f.path.includes('/fragment/')).length } : undefined,
   };
 }
@@ -497,6 +534,11 @@ function markdown(): string {
         `| ${n} | ${s.pages} | ${Object.entries(s.byKind).map(([k, v]) => `${k} ${v}`).join(', ')} | ${s.homeKb} kB | ${s.seriesPageKb.median} / ${s.seriesPageKb.max} kB | ${s.historyPageKb.median} / ${s.historyPageKb.max} kB | ${s.comparePageKb.median} / ${s.comparePageKb.max} kB | ${s.siteMb} MB | ${s.data ? `${s.data.files} (${s.data.mb} MB)` : '—'} | ${s.pagefind ? `${s.pagefind.mb} MB in ${s.pagefind.files} files` : '—'} |`,
     ),
   ];
+  for (const [n, s] of Object.entries(result.site)) {
+    if (!s.bytesByKind) continue;
+    out.push('', `## Where the bytes go, ${n} versions (${s.totalMb} MB in all, Pagefind included)`, '', '| kind of file | files | MB | share |', '| --- | ---: | ---: | ---: |');
+    for (const [k, v] of Object.entries(s.bytesByKind)) out.push(`| ${k} | ${v.files} | ${v.mb} | ${Math.round((v.mb / (s.totalMb || 1)) * 1000) / 10}% |`);
+  }
   for (const [name, p] of Object.entries(result.profiles)) {
     out.push('', `## Profile: ${name} (self time, ${p.file})`, '', '| function | where | self | share |', '| --- | --- | ---: | ---: |');
     for (const f of p.top) out.push(`| ${f.fn} | ${f.where} | ${f.selfMs} ms | ${f.share}% |`);
