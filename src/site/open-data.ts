@@ -8,6 +8,7 @@ import versionSchema from '../lib/export/schema/version.schema.json' with { type
 import seriesSchema from '../lib/export/schema/series.schema.json' with { type: 'json' };
 import indexSchema from '../lib/export/schema/index.schema.json' with { type: 'json' };
 import { versionToJsonText } from '../lib/export/version-json.ts';
+import { recordToJsonText } from '../lib/export/record-json.ts';
 import { versionToAkn } from '../lib/export/akn.ts';
 import { seriesToJsonText } from '../lib/export/series-json.ts';
 import { seriesToCsv } from '../lib/export/csv.ts';
@@ -43,6 +44,8 @@ export function textResponse(body: string, type: string): Response {
 }
 
 export const versionJson = (v: Version) => versionToJsonText(v.record, v.slug);
+
+export const recordJson = (v: Version) => recordToJsonText(v.record);
 
 export const versionAkn = (v: Version) => versionToAkn(v.record);
 
