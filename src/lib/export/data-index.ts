@@ -12,6 +12,7 @@
  * `schema/index.schema.json` describes it. Pure and deterministic.
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
+import { jsonFileText } from './json-text.ts';
 
 export const INDEX_FORMAT = 1;
 
@@ -99,7 +100,7 @@ export function dataIndex(input: IndexInput): DataIndexJson {
 }
 
 export function dataIndexText(input: IndexInput): string {
-  return `${JSON.stringify(dataIndex(input))}\n`;
+  return jsonFileText(dataIndex(input));
 }
 
 /** Every file path the index names (files and schemas, not pages), in index order. */

@@ -7,14 +7,13 @@
  * The record as the content layer stores it, less the source positions of its
  * nodes: a tenth of the file, and nothing the browser does with a record
  * reads them (tests/export/record-json.test.ts). The record's own `position`,
- * its place in its file, stays. "<" is written \u003c so that no text of a
- * document could ever close a <script> the file is inlined in. Compact and
- * deterministic.
+ * its place in its file, stays. Written as every data file (json-text.ts).
  */
 import type { ResolutionRecord } from '../model.ts';
+import { jsonFileText } from './json-text.ts';
 
 const withoutNodePositions = (key: string, value: unknown) => (key === 'position' && typeof value === 'object' && value !== null ? undefined : value);
 
 export function recordToJsonText(record: ResolutionRecord): string {
-  return `${JSON.stringify(record, withoutNodePositions).replace(/</g, '\\u003c')}\n`;
+  return jsonFileText(record, withoutNodePositions);
 }

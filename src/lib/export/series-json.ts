@@ -27,6 +27,7 @@ import { versionLabel, type ListAlignment, type Pair, type VersionAlignment } fr
 import { seriesLineage, type Lineage } from '../series/lineage.ts';
 import type { ChangeClass } from '../diff/classify.ts';
 import type { VerbDirection } from '../diff/verb-scale.ts';
+import { jsonFileText } from './json-text.ts';
 
 /** Bump when the shape of the file changes in a way a reader would notice. */
 export const SERIES_FORMAT = 2;
@@ -184,7 +185,7 @@ function codePoints(text: string): number {
   return n;
 }
 
-/** The file's text: compact JSON and a final newline (indentation was 40% of the files). */
+/** The file's text, as every data file (json-text.ts: compact; indentation was 40% of these files). */
 export function seriesToJsonText(series: SeriesInput, lineage?: Lineage): string {
-  return `${JSON.stringify(seriesToJson(series, lineage))}\n`;
+  return jsonFileText(seriesToJson(series, lineage));
 }

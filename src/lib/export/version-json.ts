@@ -24,6 +24,7 @@ import type {
   Stage,
 } from '../model.ts';
 import { readableText } from '../text.ts';
+import { jsonFileText } from './json-text.ts';
 import { clauseFacts } from '../parse/addressees.ts';
 import { footnotesOf, operativeOf, preambleOf } from './parse-json.ts';
 
@@ -215,7 +216,7 @@ export function versionToJson(record: ResolutionRecord, slug: string = versionSl
   };
 }
 
-/** The file's text: compact JSON and a final newline (a site of 10,000 versions holds 10,000 of them). */
+/** The file's text, as every data file (json-text.ts: compact; a site of 10,000 versions holds 10,000 of them). */
 export function versionToJsonText(record: ResolutionRecord, slug?: string): string {
-  return `${JSON.stringify(versionToJson(record, slug))}\n`;
+  return jsonFileText(versionToJson(record, slug));
 }
