@@ -9,6 +9,8 @@ const base = process.env.PALIMPSEST_BASE || '/';
 
 // PALIMPSEST_OUT builds elsewhere than dist/ (the reproducibility and hostile-input tests use it).
 const outDir = process.env.PALIMPSEST_OUT || './dist';
+// An incremental build (scripts/build.ts, scripts/site-state.ts) renders over the output of the build before.
+const keepOut = process.env.PALIMPSEST_KEEP_OUT === '1';
 
 export default defineConfig({
   output: 'static',
@@ -17,5 +19,5 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   // The dev server reloads on content/ (our loader watches it); generated folders are not sources.
-  vite: { server: { watch: { ignored: ['**/bench/tmp/**', '**/.palimpsest-cache/**', '**/test-results/**'] } } },
+  vite: { server: { watch: { ignored: ['**/bench/tmp/**', '**/.palimpsest-cache/**', '**/test-results/**'] } }, build: { emptyOutDir: !keepOut } },
 });

@@ -1,7 +1,14 @@
 /**
- * `npm run build [-- --strict]`: build the static site over content/ and its
+ * `npm run build [-- --strict] [-- --full]`: build the static site over content/ and its
  * search index, then report every problem of the corpus as `file:line: message`
  * (the form editors and CI annotations read).
+ *
+ * Incremental: with a cache, a build over the output of the build before (same
+ * code, same output folder) renders again only the pages whose inputs changed
+ * (a series whose versions changed, with its versions' pages and files; a single
+ * version) and the global pages, and deletes what those pages no longer have:
+ * the output is that of a build from scratch (scripts/site-state.ts,
+ * src/site/incremental.ts). --full builds from scratch anyway.
  *
  * Exit status: 1 when a document could not be read or parsed (errors); with
  * --strict, also on warnings such as a numbering gap or lost words. The site is
@@ -17,15 +24,17 @@
  * PALIMPSEST_BASE (see astro.config.mjs), PALIMPSEST_OUT (the output folder, default dist).
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, corpusDiagnostics } from '../src/site/corpus.ts';
 import { typeStrippingFlags } from '../src/lib/prepare.ts';
 import { siteCacheDir } from './prepare.ts';
+import { codeHash, forgetSiteState, prepareSiteState, recordSiteState, removeStaleFiles } from './site-state.ts';
 
 const args = new Set(process.argv.slice(2));
-const unknown = [...args].filter((a) => a !== '--strict');
+const unknown = [...args].filter((a) => a !== '--strict' && a !== '--full');
 if (unknown.length) {
-  process.stderr.write(`build: unknown option ${unknown.join(' ')}\nUsage: npm run build [-- --strict]\n`);
+  process.stderr.write(`build: unknown option ${unknown.join(' ')}\nUsage: npm run build [-- --strict] [-- --full]\n`);
   process.exit(2);
 }
 const strict = args.has('--strict');
@@ -51,16 +60,32 @@ if (siteCacheDir() !== null) {
 }
 
 lap('prepare');
+const outDir = process.env.PALIMPSEST_OUT || 'dist';
+// What the build before left (scripts/site-state.ts): render only what changed, when it may.
+const cacheDir = siteCacheDir();
+const stateDir = cacheDir === null ? null : join(cacheDir, 'site');
+const code = stateDir === null ? '' : codeHash();
+const mode = stateDir === null ? { incremental: false, reason: 'no cache (PALIMPSEST_CACHE=off)' } : prepareSiteState(stateDir, outDir, code, args.has('--full'));
+process.stdout.write(`build: ${mode.incremental ? 'incremental, over the output of the build before' : `from scratch (${mode.reason})`}\n`);
+const started = Date.now();
 // In a process of its own: its memory is freed before the search index is built (scripts/astro-build.ts).
-const astro = spawnSync(process.execPath, [...typeStrippingFlags(), fileURLToPath(new URL('./astro-build.ts', import.meta.url))], { stdio: 'inherit' });
+const astro = spawnSync(process.execPath, [...typeStrippingFlags(), fileURLToPath(new URL('./astro-build.ts', import.meta.url))], {
+  stdio: 'inherit',
+  env: { ...process.env, ...(stateDir === null ? {} : { PALIMPSEST_SITE_STATE: stateDir }), PALIMPSEST_KEEP_OUT: mode.incremental ? '1' : '' },
+});
 if (astro.status !== 0) {
   const why = astro.error ? `could not start (${astro.error.message})` : astro.signal ? `was killed (${astro.signal})` : `failed (exit status ${astro.status})`;
   process.stderr.write(`build: error: astro build ${why}\n`);
+  // The output is now neither build: the next one starts from scratch.
+  if (stateDir !== null) forgetSiteState(stateDir);
   process.exit(1);
 }
 lap('astro');
+if (stateDir !== null) {
+  const done = removeStaleFiles(stateDir, outDir, started, mode.incremental);
+  process.stdout.write(`build: ${done.rendered} of ${done.groups} groups of pages rendered${mode.incremental ? `, ${done.removed} files of the build before removed` : ''}\n`);
+}
 
-const outDir = process.env.PALIMPSEST_OUT || 'dist';
 // Only version pages carry the text to search; reading the rest (compare and history pages) only costs time and memory.
 // In shards of bounded size, one after the other, so that the peak memory does not grow with the corpus (scripts/search-index.ts).
 try {
@@ -72,6 +97,7 @@ try {
 }
 
 lap('search');
+if (stateDir !== null) recordSiteState(stateDir, outDir, code);
 const { summary, diagnostics } = corpusDiagnostics();
 lap('report');
 process.stdout.write(`build: phases ${JSON.stringify(phases)}\n`);

@@ -15,6 +15,7 @@ import { seriesToCsv } from '../lib/export/csv.ts';
 import { dataIndexText } from '../lib/export/data-index.ts';
 import { precomputedPairs } from '../lib/series/pairs.ts';
 import { lineageOf, multiSeries, siteData, type SeriesData, type SiteData, type Version } from './data.ts';
+import { renderedSeries, renderedVersions } from './incremental.ts';
 
 export { dataPaths } from '../lib/export/data-index.ts';
 
@@ -66,13 +67,13 @@ export function indexJson(data: SiteData): string {
 /** Static paths of the endpoints: one per version, one per series of several versions. */
 export async function versionPaths() {
   const data = await siteData();
-  return data.versions.map((v) => ({ params: { slug: v.slug }, props: { version: v } }));
+  return renderedVersions(data).map((v) => ({ params: { slug: v.slug }, props: { version: v } }));
 }
 
 /** Static paths of the precomputed pairs of every series (src/lib/series/pairs.ts): the compare pages and their Word documents. */
 export async function comparePaths() {
   const data = await siteData();
-  return multiSeries(data).flatMap((s) =>
+  return renderedSeries(data).flatMap((s) =>
     precomputedPairs(s.versions.length).map((p) => {
       const [a, b] = [s.versions[p.a]!, s.versions[p.b]!];
       return { params: { slug: s.slug, pair: `${a.slug}..${b.slug}` }, props: { a, b } };
@@ -82,7 +83,7 @@ export async function comparePaths() {
 
 export async function seriesPaths() {
   const data = await siteData();
-  return multiSeries(data).map((s) => ({ params: { slug: s.slug }, props: { series: s } }));
+  return renderedSeries(data).map((s) => ({ params: { slug: s.slug }, props: { series: s } }));
 }
 
 // ---------------------------------------------------------------------------
