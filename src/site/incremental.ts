@@ -64,8 +64,9 @@ function renderedKeys(data: SiteData): Set<string> | null {
   if (memo.has(data)) return memo.get(data)!;
   const state = process.env.PALIMPSEST_SITE_STATE;
   let keys: Set<string> | null = null;
-  const groups = siteGroups(data);
+  // Without a state folder (the dev server, a build without cache) every page is rendered: no hashing of every record.
   if (state) {
+    const groups = siteGroups(data);
     mkdirSync(state, { recursive: true });
     const next: GroupHashes = Object.fromEntries(groups.map((g) => [g.key, { hash: g.hash, versions: g.versions }]));
     writeFileSync(join(state, 'groups.next.json'), `${JSON.stringify(next)}\n`);
