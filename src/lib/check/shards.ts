@@ -6,11 +6,12 @@
  *
  * Files, relative to the index's folder:
  *   index.json    the manifest: the format, every version of the corpus
- *                 [slug, symbol, year, date, stage, paragraphs], and for each
- *                 text shard its first text and the length of its filter
- *   filters.bin   one blocked Bloom filter per text shard, one after the
- *                 other: the keys of the shard's texts (FILTER_BITS bits
- *                 each, their bits set in one block of BLOCK_BITS)
+ *                 [slug, symbol, year, date, stage, paragraphs], the blocks of
+ *                 every shard's filter, and each text shard's first text
+ *   filters.bin   one blocked Bloom filter per text shard, all of one size,
+ *                 stored bit-sliced: for each bit of a filter, the bits of all
+ *                 shards (a row of one bit per shard), so that a key's lookup
+ *                 in every shard at once is an AND of its bits' rows
  *   t/<n>.json    consecutive texts: [[text, [version, paragraph, …]], …]
  *
  * A text's keys are its fingerprints and its exact key. A fingerprint is a
@@ -29,12 +30,17 @@
  * A check thus reads the two fixed files and at most the budget's text
  * shards, whatever the size of the corpus; the filters grow with it by about
  * FILTER_BITS / 8 × (3 + words / SAMPLE) bytes per distinct text.
+ *
+ * A shard closes when its texts pass TEXT_SHARD_CHARS characters or when its
+ * keys fill its filter (SHARD_BLOCKS blocks), whichever comes first; a text of
+ * more keys than a filter holds has a shard of its own, whose filter is the
+ * fuller for it (more false hits, never a false miss).
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { hashWords } from './hash.ts';
 import { addOccurrence, addText, emptyCheckIndex, paragraphsOf, shingles, wordsOf, type CheckIndex, type IndexedVersion } from './agreed.ts';
 
-export const CHECK_INDEX_FORMAT = 3;
+export const CHECK_INDEX_FORMAT = 4;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
 export const SAMPLE = 8;
 /**
@@ -49,6 +55,8 @@ const FILTER_BITS = 8;
 const FILTER_PROBES = 5;
 const EXACT_PROBES = 16;
 const EXACT_SLOTS = 2;
+/** Blocks in every shard's filter: about those of TEXT_SHARD_CHARS of texts (10 to 12 at 10,000 versions). */
+const SHARD_BLOCKS = 11;
 /** A text shard closes once its JSON passes this many characters: small, so that a scattered draft fetches little it does not need. */
 const TEXT_SHARD_CHARS = 16_000;
 /**
@@ -66,8 +74,10 @@ type VersionRow = [slug: string, symbol: string | null, year: number | null, dat
 export interface CheckManifest {
   format: number;
   sample: number;
-  /** For each text shard: the index of its first text and the bytes of its filter in filters.bin. */
-  textShards: [first: number, filterBytes: number][];
+  /** Blocks of BLOCK_BITS in each shard's filter. */
+  blocks: number;
+  /** For each text shard, the index of its first text. */
+  textShards: number[];
   texts: number;
   versions: VersionRow[];
 }
@@ -92,62 +102,61 @@ export function exactKey(words: readonly string[]): number {
   return (Math.imul(hashWords(words, 0, words.length) ^ EXACT_SALT, 0x2c1b3c6d) ^ EXACT_SALT) >>> 0;
 }
 
-/** Bits in a block of a filter, and 32-bit words. */
+/** Bits in a block of a filter. */
 const BLOCK_BITS = 256;
-const BLOCK_WORDS = BLOCK_BITS / 32;
 
-/**
- * The bits a key sets in its block: `probes` positions of 8 bits each, from rehashes of the key, as pairs
- * [word, mask, word, mask, …] of the block's words that it touches.
- */
-function patternOf(h: number, probes = FILTER_PROBES): number[] {
-  const masks = new Array<number>(BLOCK_WORDS).fill(0);
+/** The bits a key sets in its block: `probes` positions of 8 bits each, from rehashes of the key (some may repeat). */
+function positionsOf(h: number, probes = FILTER_PROBES): number[] {
+  const positions: number[] = [];
   let g = h;
   for (let i = 0; i < probes; i++) {
     if (i % 4 === 0) g = Math.imul(g ^ (g >>> 16), 0x45d9f3b) ^ Math.imul(i + 1, 0x9e3779b1);
-    const position = (g >>> (8 * (i % 4))) & (BLOCK_BITS - 1);
-    masks[position >>> 5]! |= 1 << (position & 31);
+    positions.push((g >>> (8 * (i % 4))) & (BLOCK_BITS - 1));
   }
-  const pattern: number[] = [];
-  masks.forEach((m, w) => {
-    if (m) pattern.push(w, m >>> 0);
-  });
-  return pattern;
+  return positions;
 }
 
-/** The first word of the block of a filter of `blocks` blocks that a key falls in (its bits scaled to the range). */
-const blockOf = (h: number, blocks: number): number => Math.floor(h * blocks * 2 ** -32) * BLOCK_WORDS;
+/** The block of a filter of `blocks` blocks that a key falls in (its bits scaled to the range). */
+const blockOf = (h: number, blocks: number): number => Math.floor(h * blocks * 2 ** -32);
 
-/** A shard's filter: blocks of 32-bit words, little-endian in the file. */
-function filterOf(hashes: ReadonlySet<number>, exact: ReadonlySet<number>): Uint8Array {
-  const blocks = Math.max(1, Math.ceil(((hashes.size + EXACT_SLOTS * exact.size) * FILTER_BITS) / BLOCK_BITS));
-  const filter = new Uint32Array(blocks * BLOCK_WORDS);
-  const set = (h: number, pattern: number[]) => {
-    const at = blockOf(h, blocks);
-    for (let i = 0; i < pattern.length; i += 2) filter[at + pattern[i]!]! |= pattern[i + 1]!;
-  };
-  for (const h of hashes) set(h, patternOf(h));
-  for (const h of exact) set(h, patternOf(h, EXACT_PROBES));
-  const bytes = new Uint8Array(filter.length * 4);
+/** The rows of filters.bin that a key's bits are: one per bit of a filter, block by block. */
+const rowsOf = (h: number, blocks: number, probes = FILTER_PROBES): number[] => {
+  const base = blockOf(h, blocks) * BLOCK_BITS;
+  return [...new Set(positionsOf(h, probes))].map((p) => base + p);
+};
+
+/** 32-bit words in a row of filters.bin: one bit per shard. */
+const rowWords = (shards: number): number => Math.ceil(shards / 32);
+
+/**
+ * The filters of all shards, bit-sliced: row r holds bit r of every shard's filter (shard s at bit s % 32 of word
+ * s / 32), words little-endian in the file.
+ */
+function slicedFilters(shardKeys: readonly { hashes: ReadonlySet<number>; exact: ReadonlySet<number> }[], blocks: number): Uint8Array {
+  const width = rowWords(shardKeys.length);
+  const rows = new Uint32Array(blocks * BLOCK_BITS * width);
+  shardKeys.forEach(({ hashes, exact }, s) => {
+    const word = s >>> 5;
+    const bit = 1 << (s & 31);
+    for (const h of hashes) for (const r of rowsOf(h, blocks)) rows[r * width + word]! |= bit;
+    for (const h of exact) for (const r of rowsOf(h, blocks, EXACT_PROBES)) rows[r * width + word]! |= bit;
+  });
+  const bytes = new Uint8Array(rows.length * 4);
   const view = new DataView(bytes.buffer);
-  filter.forEach((w, i) => view.setUint32(i * 4, w, true));
+  rows.forEach((w, i) => view.setUint32(i * 4, w, true));
   return bytes;
 }
 
-/** The filters' words, read little-endian from the file's bytes. */
+/** The filters' words, read little-endian from the file's bytes (in place where the platform is little-endian and the bytes aligned). */
 function filterWords(bytes: Uint8Array): Uint32Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const words = new Uint32Array(bytes.byteLength >>> 2);
   for (let i = 0; i < words.length; i++) words[i] = view.getUint32(i * 4, true);
   return words;
 }
 
-/** Whether the filter of `blocks` blocks at word `offset` may hold the key of that pattern (a miss is certain); `from`: the pairs already tested. */
-function inFilter(filters: Uint32Array, offset: number, blocks: number, h: number, pattern: readonly number[], from = 0): boolean {
-  const at = offset + blockOf(h, blocks);
-  for (let i = from; i < pattern.length; i += 2) if (((filters[at + pattern[i]!]! & pattern[i + 1]!) >>> 0) !== pattern[i + 1]) return false;
-  return true;
-}
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The texts' indexes by the last version that carries them, then as first met. */
 function textOrder(index: CheckIndex): number[] {
@@ -158,46 +167,44 @@ function textOrder(index: CheckIndex): number[] {
 /** The files of the sharded index: path → JSON text or bytes. Deterministic: the same index gives the same bytes. */
 export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Array> {
   const files = new Map<string, string | Uint8Array>();
-  const textShards: [number, number][] = [];
-  const filters: Uint8Array[] = [];
+  const textShards: number[] = [];
+  const shardKeys: { hashes: Set<number>; exact: Set<number> }[] = [];
+  const capacity = (SHARD_BLOCKS * BLOCK_BITS) / FILTER_BITS;
   let rows: string[] = [];
   let hashes = new Set<number>();
   let exact = new Set<number>();
   let chars = 0;
   const close = () => {
     if (!rows.length) return;
-    files.set(textPath(textShards.length), `[${rows.join(',')}]`);
-    const filter = filterOf(hashes, exact);
-    textShards.push([first, filter.length]);
-    filters.push(filter);
+    files.set(textPath(textShards.length - 1), `[${rows.join(',')}]`);
+    shardKeys.push({ hashes, exact });
     rows = [];
     hashes = new Set();
     exact = new Set();
     chars = 0;
   };
-  let first = 0;
+  const slots = () => hashes.size + EXACT_SLOTS * exact.size;
   textOrder(index).forEach((k, at) => {
     const t = index.texts[k]!;
-    if (!rows.length) first = at;
+    const words = t.words.length ? t.words : wordsOf(t.text);
+    const own = fingerprints(words);
+    const key = exactKey(words);
+    const more = own.filter((h) => !hashes.has(h)).length + (exact.has(key) ? 0 : EXACT_SLOTS);
+    if (rows.length && slots() + more > capacity) close();
+    if (!rows.length) textShards.push(at);
     const json = JSON.stringify([t.text, t.occurrences.flatMap((o) => [o.version, o.paragraph])] satisfies TextRow);
     rows.push(json);
-    const words = t.words.length ? t.words : wordsOf(t.text);
-    for (const h of fingerprints(words)) hashes.add(h);
-    exact.add(exactKey(words));
+    for (const h of own) hashes.add(h);
+    exact.add(key);
     chars += json.length + 1;
     if (chars >= TEXT_SHARD_CHARS) close();
   });
   close();
-  const all = new Uint8Array(filters.reduce((n, f) => n + f.length, 0));
-  let at = 0;
-  for (const f of filters) {
-    all.set(f, at);
-    at += f.length;
-  }
-  files.set(FILTERS, all);
+  files.set(FILTERS, slicedFilters(shardKeys, SHARD_BLOCKS));
   const manifest: CheckManifest = {
     format: CHECK_INDEX_FORMAT,
     sample: SAMPLE,
+    blocks: SHARD_BLOCKS,
     textShards,
     texts: index.texts.length,
     versions: index.versions.map((v) => [v.slug, v.symbol, v.year, v.date, v.stage, v.paragraphs]),
@@ -220,64 +227,59 @@ export interface LoadedCheckIndex {
 
 function isManifest(m: unknown): m is CheckManifest {
   const x = m as CheckManifest;
-  return !!x && typeof x === 'object' && x.format === CHECK_INDEX_FORMAT && Array.isArray(x.versions) && Array.isArray(x.textShards);
+  return !!x && typeof x === 'object' && x.format === CHECK_INDEX_FORMAT && Number.isInteger(x.blocks) && x.blocks > 0 && Array.isArray(x.versions) && Array.isArray(x.textShards);
 }
 
 /**
- * Every paragraph's keys looked up in every shard's filter, a shard at a time (its filter stays in the cache):
- * for each paragraph the shards that hold all its keys (`held`) and, of the others, those that hold the most of its
- * fingerprints (`best`); for each shard the share of fingerprints each paragraph finds in it, summed (`weight`).
+ * Every paragraph's keys looked up in every shard's filter at once: a key's rows ANDed give the shards that may hold
+ * it. For each paragraph, the shards that hold all its keys (`held`) and, of the others, those that hold the most of
+ * its fingerprints (`best`); for each shard the share of fingerprints each paragraph finds in it, summed (`weight`).
  */
-function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: readonly number[], paragraphs: readonly string[][]): { held: Set<number>[]; best: Set<number>[]; weight: Float64Array } {
-  const fps: number[][] = [];
-  const exact: number[] = [];
+function scanFilters(rows: Uint32Array, shards: number, blocks: number, paragraphs: readonly string[][]): { held: Set<number>[]; best: Set<number>[]; weight: Float64Array } {
+  const width = rowWords(shards);
+  const weight = new Float64Array(shards);
+  const counts = new Uint16Array(shards);
+  const hit = new Uint32Array(width);
+  const held: Set<number>[] = [];
+  const best: Set<number>[] = [];
   for (const words of paragraphs) {
-    const f = fingerprints(words);
-    if (!f.length) continue;
-    fps.push(f);
-    exact.push(exactKey(words));
-  }
-  // The fingerprints of all paragraphs in flat arrays, for the inner loop: each key's place in [0, 1), to find its
-  // block in a filter of any size, and the first word and mask of its pattern, which most keys fail on.
-  const keys = fps.flat();
-  const place = Float64Array.from(keys, (h) => h * 2 ** -32);
-  const patterns = keys.map((h) => patternOf(h));
-  const firstWord = Int32Array.from(patterns, (q) => q[0]!);
-  const firstMask = Int32Array.from(patterns, (q) => q[1]! | 0);
-  const start = new Int32Array(fps.length + 1);
-  fps.forEach((f, p) => (start[p + 1] = start[p]! + f.length));
-  const exactPatterns = exact.map((k) => patternOf(k, EXACT_PROBES));
-  const own: Set<number>[] = fps.map(() => new Set());
-  const hits: number[][] = fps.map(() => []);
-  const top = new Int32Array(fps.length);
-  const weight = new Float64Array(offsets.length);
-  const words = new Int32Array(bloom.buffer, bloom.byteOffset, bloom.length);
-  for (let s = 0; s < offsets.length; s++) {
-    const offset = offsets[s]!;
-    const blocks = sizes[s]!;
-    for (let p = 0; p < fps.length; p++) {
-      const end = start[p + 1]!;
-      let n = 0;
-      for (let k = start[p]!; k < end; k++) {
-        const at = offset + ((place[k]! * blocks) | 0) * BLOCK_WORDS;
-        if ((words[at + firstWord[k]!]! & firstMask[k]!) === firstMask[k]! && inFilter(bloom, offset, blocks, keys[k]!, patterns[k]!, 2)) n++;
-      }
-      if (!n) continue;
-      const all = end - start[p]!;
-      weight[s]! += n / all;
-      if (n === all && inFilter(bloom, offset, blocks, exact[p]!, exactPatterns[p]!)) own[p]!.add(s);
-      else {
-        hits[p]!.push(s, n);
-        if (n > top[p]!) top[p] = n;
+    const keys = fingerprints(words);
+    if (!keys.length) continue;
+    const touched: number[] = [];
+    for (const h of keys) {
+      const [r0, ...more] = rowsOf(h, blocks).map((r) => r * width);
+      hit.set(rows.subarray(r0!, r0! + width));
+      for (const r of more) for (let w = 0; w < width; w++) hit[w]! &= rows[r + w]!;
+      for (let w = 0; w < width; w++) {
+        for (let x = hit[w]!; x; x &= x - 1) {
+          const s = w * 32 + 31 - Math.clz32(x & -x);
+          if (counts[s]!++ === 0) touched.push(s);
+        }
       }
     }
-  }
-  const best = hits.map((h, p) => {
+    touched.sort((a, b) => a - b);
+    const exact = rowsOf(exactKey(words), blocks, EXACT_PROBES).map((r) => r * width);
+    const own = new Set<number>();
+    const others: number[] = [];
+    let top = 0;
+    for (const s of touched) {
+      const n = counts[s]!;
+      counts[s] = 0;
+      weight[s]! += n / keys.length;
+      const word = s >>> 5;
+      const bit = 1 << (s & 31);
+      if (n === keys.length && exact.every((r) => rows[r + word]! & bit)) own.add(s);
+      else {
+        others.push(s, n);
+        if (n > top) top = n;
+      }
+    }
+    if (own.size) held.push(own);
     const b = new Set<number>();
-    for (let i = 0; i < h.length; i += 2) if (h[i + 1] === top[p]) b.add(h[i]!);
-    return b;
-  });
-  return { held: own.filter((o) => o.size), best: best.filter((b) => b.size), weight };
+    for (let i = 0; i < others.length; i += 2) if (others[i + 1] === top) b.add(others[i]!);
+    if (b.size) best.push(b);
+  }
+  return { held, best, weight };
 }
 
 /**
@@ -289,15 +291,9 @@ function scanFilters(bloom: Uint32Array, offsets: readonly number[], sizes: read
 export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader, budget = TEXT_SHARD_BUDGET): Promise<LoadedCheckIndex> {
   const [manifest, filters] = await Promise.all([load.json(MANIFEST), load.bytes(FILTERS)]);
   if (!isManifest(manifest)) throw new Error(`${MANIFEST}: not a check index of format ${CHECK_INDEX_FORMAT}`);
-  const offsets: number[] = [];
-  let end = 0;
-  for (const [, bytes] of manifest.textShards) {
-    offsets.push(end);
-    end += bytes;
-  }
-  if (end !== filters.length) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${end}`);
-  if (manifest.textShards.some(([, bytes]) => bytes % (BLOCK_BITS / 8))) throw new Error(`${MANIFEST}: a filter's length is not a whole number of ${BLOCK_BITS}-bit blocks`);
-  const bloom = filterWords(filters);
+  const shards = manifest.textShards.length;
+  const expected = manifest.blocks * BLOCK_BITS * rowWords(shards) * 4;
+  if (filters.length !== expected) throw new Error(`${FILTERS}: ${filters.length} bytes where the manifest gives ${expected}`);
   // A paragraph's own shards: those that hold it word for word (its exact key and all its fingerprints), all
   // fetched first (one of them may be a false hit). Then its best others: those that hold the most of its
   // fingerprints, where the earlier wordings of a paragraph the draft repeats from an earlier version of it lie.
@@ -306,9 +302,9 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
   // paragraphs together. What the budget leaves, up to WEIGHT_FILL shards in all, goes by weight: the share of
   // fingerprints each paragraph finds in a shard, summed.
   const { held, best, weight } = scanFilters(
-    bloom,
-    manifest.textShards.map((_, s) => offsets[s]! >>> 2),
-    manifest.textShards.map(([, bytes]) => bytes / (BLOCK_BITS / 8)),
+    filterWords(filters),
+    shards,
+    manifest.blocks,
     paragraphsOf(record).map((u) => wordsOf(u.fullText)),
   );
   const chosen = new Set<number>();
@@ -328,9 +324,9 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     if (chosen.size >= Math.min(budget, WEIGHT_FILL)) break;
     chosen.add(s);
   }
-  const shards = [...chosen].sort((a, b) => a - b);
+  const picked = [...chosen].sort((a, b) => a - b);
   const texts = await Promise.all(
-    shards.map(async (s) => {
+    picked.map(async (s) => {
       const rows = (await load.json(textPath(s))) as TextRow[];
       if (!Array.isArray(rows)) throw new Error(`${textPath(s)}: not a text shard`);
       return rows;
@@ -345,5 +341,5 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
       for (let i = 0; i + 1 < occurrences.length; i += 2) addOccurrence(index, k, occurrences[i] as number, occurrences[i + 1] as string);
     }
   }
-  return { index, files: [MANIFEST, FILTERS, ...shards.map(textPath)] };
+  return { index, files: [MANIFEST, FILTERS, ...picked.map(textPath)] };
 }
