@@ -237,47 +237,52 @@ function isManifest(m: unknown): m is CheckManifest {
  */
 function scanFilters(rows: Uint32Array, shards: number, blocks: number, paragraphs: readonly string[][]): { held: Set<number>[]; best: Set<number>[]; weight: Float64Array } {
   const width = rowWords(shards);
+  // Int32 views, so that the bit arithmetic stays in 32-bit integers.
+  const bits = new Int32Array(rows.buffer, rows.byteOffset, rows.length);
   const weight = new Float64Array(shards);
   const counts = new Uint16Array(shards);
-  const hit = new Uint32Array(width);
+  const hit = new Int32Array(width);
+  const touched = new Int32Array(width);
   const held: Set<number>[] = [];
   const best: Set<number>[] = [];
   for (const words of paragraphs) {
     const keys = fingerprints(words);
     if (!keys.length) continue;
-    const touched: number[] = [];
     for (const h of keys) {
       const [r0, ...more] = rowsOf(h, blocks).map((r) => r * width);
-      hit.set(rows.subarray(r0!, r0! + width));
-      for (const r of more) for (let w = 0; w < width; w++) hit[w]! &= rows[r + w]!;
+      hit.set(bits.subarray(r0!, r0! + width));
+      for (const r of more) for (let w = 0; w < width; w++) hit[w]! &= bits[r + w]!;
       for (let w = 0; w < width; w++) {
-        for (let x = hit[w]!; x; x &= x - 1) {
-          const s = w * 32 + 31 - Math.clz32(x & -x);
-          if (counts[s]!++ === 0) touched.push(s);
-        }
+        const found = hit[w]!;
+        touched[w]! |= found;
+        for (let x = found; x !== 0; x &= x - 1) counts[(w << 5) | (31 - Math.clz32(x & -x))]!++;
       }
     }
-    touched.sort((a, b) => a - b);
+    // The shards any key may be in, in ascending order: those that hold the paragraph, and the most keys of the rest.
     const exact = rowsOf(exactKey(words), blocks, EXACT_PROBES).map((r) => r * width);
     const own = new Set<number>();
-    const others: number[] = [];
     let top = 0;
-    for (const s of touched) {
-      const n = counts[s]!;
-      counts[s] = 0;
-      weight[s]! += n / keys.length;
-      const word = s >>> 5;
-      const bit = 1 << (s & 31);
-      if (n === keys.length && exact.every((r) => rows[r + word]! & bit)) own.add(s);
-      else {
-        others.push(s, n);
-        if (n > top) top = n;
+    for (let w = 0; w < width; w++) {
+      for (let x = touched[w]!; x !== 0; x &= x - 1) {
+        const bit = x & -x;
+        const s = (w << 5) | (31 - Math.clz32(bit));
+        const n = counts[s]!;
+        weight[s]! += n / keys.length;
+        if (n === keys.length && exact.every((r) => (bits[r + w]! & bit) !== 0)) own.add(s);
+        else if (n > top) top = n;
       }
     }
+    const others = new Set<number>();
+    for (let w = 0; w < width; w++) {
+      for (let x = touched[w]!; x !== 0; x &= x - 1) {
+        const s = (w << 5) | (31 - Math.clz32(x & -x));
+        if (counts[s] === top && !own.has(s)) others.add(s);
+        counts[s] = 0;
+      }
+      touched[w] = 0;
+    }
     if (own.size) held.push(own);
-    const b = new Set<number>();
-    for (let i = 0; i < others.length; i += 2) if (others[i + 1] === top) b.add(others[i]!);
-    if (b.size) best.push(b);
+    if (others.size) best.push(others);
   }
   return { held, best, weight };
 }
