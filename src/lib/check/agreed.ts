@@ -156,27 +156,47 @@ function post(index: CheckIndex, s: number, k: number): void {
   else if (list[list.length - 1] !== k) list.push(k);
 }
 
+/** A text's words, their key in `byWords`, and the shingles it is posted under: what adding it costs, made apart. */
+export interface PreparedText {
+  text: string;
+  words: string[];
+  key: string;
+  shingles: readonly number[];
+}
+
+/**
+ * What adding a text to an index of these lookups needs, made before the index is at hand (as the shards a draft
+ * needs arrive, one by one): its words and their key, and its shingles, only those in `lookups` when it is given.
+ */
+export function prepareText(text: string, words: string[], lookups: ReadonlySet<number> | null, key = words.join(' ')): PreparedText {
+  if (!lookups) return { text, words, key, shingles: shingles(words) };
+  // Only the draft's shingles: each window hashed and looked up, with no set of the text's own made.
+  const own: number[] = [];
+  const n = Math.min(SHINGLE_WORDS, words.length);
+  for (let i = 0; i + n <= words.length; i++) {
+    const s = hashWords(words, i, n);
+    if (lookups.has(s)) own.push(s);
+  }
+  return { text, words, key, shingles: own };
+}
+
+/** Adds a prepared text to the index (or finds it there) and returns its index. */
+export function addPreparedText(index: CheckIndex, t: PreparedText): number {
+  const known = index.byWords.get(t.key);
+  if (known !== undefined) return known;
+  const k = index.texts.length;
+  index.texts.push({ text: t.text, words: index.searchable ? t.words : [], occurrences: [], first: null });
+  index.byWords.set(t.key, k);
+  if (index.searchable) for (const s of t.shingles) post(index, s, k);
+  return k;
+}
+
 /** Adds a text to the index (or finds it there) and returns its index. */
 export function addText(index: CheckIndex, text: string, words: string[]): number {
   const key = words.join(' ');
   const known = index.byWords.get(key);
   if (known !== undefined) return known;
-  const k = index.texts.length;
-  index.texts.push({ text, words: index.searchable ? words : [], occurrences: [], first: null });
-  index.byWords.set(key, k);
-  if (!index.searchable) return k;
-  const lookups = index.lookups;
-  if (!lookups) {
-    for (const s of shingles(words)) post(index, s, k);
-    return k;
-  }
-  // Only the draft's shingles: each window hashed and looked up, with no set of the text's own made.
-  const n = Math.min(SHINGLE_WORDS, words.length);
-  for (let i = 0; i + n <= words.length; i++) {
-    const s = hashWords(words, i, n);
-    if (lookups.has(s)) post(index, s, k);
-  }
-  return k;
+  return addPreparedText(index, index.searchable ? prepareText(text, words, index.lookups, key) : { text, words, key, shingles: [] });
 }
 
 /** Records that version `version` carries text `k` as its paragraph `paragraph`. */

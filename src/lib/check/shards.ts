@@ -38,7 +38,7 @@
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { hashWords } from './hash.ts';
-import { addOccurrence, addText, emptyCheckIndex, paragraphsOf, shingles, wordsOf, type CheckIndex, type IndexedVersion } from './agreed.ts';
+import { addOccurrence, addPreparedText, emptyCheckIndex, paragraphsOf, prepareText, shingles, wordsOf, type CheckIndex, type IndexedVersion } from './agreed.ts';
 
 export const CHECK_INDEX_FORMAT = 4;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
@@ -330,19 +330,22 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     chosen.add(s);
   }
   const picked = [...chosen].sort((a, b) => a - b);
+  // Each shard's texts are prepared as it arrives (their words and the draft's shingles among theirs), while the
+  // others are on their way; then they are added in the order of the shards.
+  const lookups = new Set(paragraphsOf(record).flatMap((u) => shingles(wordsOf(u.fullText))));
   const texts = await Promise.all(
     picked.map(async (s) => {
       const rows = (await load.json(textPath(s))) as TextRow[];
       if (!Array.isArray(rows)) throw new Error(`${textPath(s)}: not a text shard`);
-      return rows;
+      return rows.map(([text, occurrences]) => ({ text: prepareText(text, wordsOf(text), lookups), occurrences }));
     }),
   );
   // Postings only for the draft's own shingles: the lookups the check will make.
-  const index = emptyCheckIndex(true, new Set(paragraphsOf(record).flatMap((u) => shingles(wordsOf(u.fullText)))));
+  const index = emptyCheckIndex(true, lookups);
   index.versions = manifest.versions.map(([slug, symbol, year, date, stage, paragraphs]): IndexedVersion => ({ slug, symbol, year, date, stage, paragraphs }));
   for (const rows of texts) {
-    for (const [text, occurrences] of rows) {
-      const k = addText(index, text, wordsOf(text));
+    for (const { text, occurrences } of rows) {
+      const k = addPreparedText(index, text);
       for (let i = 0; i + 1 < occurrences.length; i += 2) addOccurrence(index, k, occurrences[i] as number, occurrences[i + 1] as string);
     }
   }
