@@ -5,12 +5,13 @@
  * The text is never sent anywhere and never set as markup: every text of the
  * result is written with textContent. The permalink carries the draft,
  * compressed, after the "#", which a browser does not send to the server.
+ * The index's two fixed files are fetched as the page opens.
  */
 import { UnreadableDocumentError } from '../lib/ingest/decode.ts';
 import { parseDocument } from '../lib/parse/document.ts';
 import { checkRecord, type CheckedParagraph, type CheckResult } from '../lib/check/agreed.ts';
 import type { PhraseSource } from '../lib/check/phrases.ts';
-import { loadCheckIndex } from '../lib/check/shards.ts';
+import { FILTERS, loadCheckIndex, MANIFEST, type ShardLoader } from '../lib/check/shards.ts';
 import { checkJson } from '../lib/check/json.ts';
 import { redline } from '../lib/diff/redline.ts';
 
@@ -126,6 +127,29 @@ export function initCheckPage(): void {
     status.textContent = t;
   };
   let last: { name: string; result: CheckResult } | null = null;
+  const get = async (path: string) => {
+    const res = await fetch(base + path);
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
+    return res;
+  };
+  // The two files every check reads (the manifest and the filters: some 3 MB at 10,000 versions) are fetched as the
+  // page opens, while the draft is pasted, and kept for the next check; a fetch that failed is made again.
+  const kept = new Map<string, Promise<unknown>>();
+  const keep = <T>(path: string, read: (res: Response) => Promise<T>): Promise<T> => {
+    let p = kept.get(path) as Promise<T> | undefined;
+    if (!p) {
+      p = get(path).then(read);
+      kept.set(path, p);
+      p.catch(() => kept.delete(path));
+    }
+    return p;
+  };
+  const loader: ShardLoader = {
+    json: (path) => (path === MANIFEST ? keep(path, (res) => res.json()) : get(path).then((res) => res.json())),
+    bytes: (path) => (path === FILTERS ? keep(path, async (res) => new Uint8Array(await res.arrayBuffer())) : get(path).then(async (res) => new Uint8Array(await res.arrayBuffer()))),
+  };
+  void loader.json(MANIFEST).catch(() => {});
+  void loader.bytes(FILTERS).catch(() => {});
 
   async function run(text: string, name: string): Promise<void> {
     section!.hidden = true;
@@ -138,15 +162,7 @@ export function initCheckPage(): void {
     const parsedAt = performance.now();
     if (!record) return say(`No resolution text found in ${name}: paste it from “The General Assembly,” on, with its numbered paragraphs.`);
     try {
-      const get = async (path: string) => {
-        const res = await fetch(base + path);
-        if (!res.ok) throw new Error(`${path}: ${res.status} ${res.statusText}`);
-        return res;
-      };
-      const { index, files } = await loadCheckIndex(record, {
-        json: async (path) => (await get(path)).json(),
-        bytes: async (path) => new Uint8Array(await (await get(path)).arrayBuffer()),
-      });
+      const { index, files } = await loadCheckIndex(record, loader);
       const loaded = performance.now();
       const result = checkRecord(record, index);
       const checked = performance.now();
