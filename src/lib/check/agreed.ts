@@ -269,8 +269,36 @@ function olderText(a: IndexedText, b: IndexedText): boolean {
   return byText(a, b) < 0;
 }
 
+/**
+ * Each text's place in the order of `byText` (`byWords`) and in that of `olderText` (`byAge`), so that the check's
+ * many comparisons of texts compare two numbers. Made once for an index, again when texts were added since.
+ */
+interface TextRanks {
+  texts: number;
+  byWords: Int32Array;
+  byAge: Int32Array;
+}
+const ranksKept = new WeakMap<CheckIndex, TextRanks>();
+
+function ranksOf(index: CheckIndex): TextRanks {
+  const known = ranksKept.get(index);
+  if (known && known.texts === index.texts.length) return known;
+  const rank = (order: (a: number, b: number) => number) => {
+    const sorted = index.texts.map((_, k) => k).sort(order);
+    const out = new Int32Array(sorted.length);
+    sorted.forEach((k, at) => (out[k] = at));
+    return out;
+  };
+  const byWords = rank((a, b) => byText(index.texts[a]!, index.texts[b]!));
+  const byAge = rank((a, b) => (olderText(index.texts[a]!, index.texts[b]!) ? -1 : olderText(index.texts[b]!, index.texts[a]!) ? 1 : 0));
+  const ranks = { texts: index.texts.length, byWords, byAge };
+  ranksKept.set(index, ranks);
+  return ranks;
+}
+
 /** The texts sharing a shingle with `words`, by the share of runs in common (dice), and the oldest text of each run. */
 function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean): { ranked: number[]; oldest: number[] } {
+  const { byWords, byAge } = ranksOf(index);
   const own = shingles(words);
   const shared = new Map<number, number>();
   // A run that thousands of texts share finds nothing a rarer run of the same paragraph does not: it is left out,
@@ -284,17 +312,17 @@ function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k:
     for (const k of list) {
       if (!keepText(k)) continue;
       shared.set(k, (shared.get(k) ?? 0) + 1);
-      if (old < 0 || olderText(index.texts[k]!, index.texts[old]!)) old = k;
+      if (old < 0 || byAge[k]! < byAge[old]!) old = k;
     }
     if (old >= 0) oldest.add(old);
   }
   const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.texts[k]!.words.length - SHINGLE_WORDS + 1));
   const ranked = [...shared]
     .map(([k, n]) => [k, dice(k, n)] as const)
-    .sort((x, y) => y[1] - x[1] || byText(index.texts[x[0]]!, index.texts[y[0]]!))
+    .sort((x, y) => y[1] - x[1] || byWords[x[0]]! - byWords[y[0]]!)
     .slice(0, CANDIDATES)
     .map(([k]) => k);
-  return { ranked, oldest: [...oldest].sort((a, b) => byText(index.texts[a]!, index.texts[b]!)) };
+  return { ranked, oldest: [...oldest].sort((a, b) => byWords[a]! - byWords[b]!) };
 }
 
 /** What one check learns of a text once, for all its paragraphs: whether a kept version carries it, its earliest such version. */
@@ -316,7 +344,8 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Kee
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   // Candidates in order of a bound on their similarity (their words in any order): once MAX_SOURCES are found, a
   // text whose bound is below the least of them cannot enter, and a diff need only tell whether it beats it.
-  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, index.texts[k]!.words) })).sort((x, y) => y.bound - x.bound || byText(index.texts[x.k]!, index.texts[y.k]!));
+  const { byWords } = ranksOf(index);
+  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, index.texts[k]!.words) })).sort((x, y) => y.bound - x.bound || byWords[x.k]! - byWords[y.k]!);
   const found: CheckSource[] = [];
   let agreed = false;
   let floor = SOURCE_FROM;

@@ -48,23 +48,45 @@ export function earlier(a: PhraseSource, b: PhraseSource): boolean {
 
 const sameSource = (a: PhraseSource | null | undefined, b: PhraseSource) => !!a && a.version === b.version && a.paragraph === b.paragraph;
 
-const windowKey = (words: readonly string[], start: number): number => hashWords(words, start, PHRASE_WORDS);
+/**
+ * The keys of a word list's windows of PHRASE_WORDS words, kept with the list: a check looks up the windows of the
+ * same candidate texts for many paragraphs. Each word is hashed once, and a window's key mixes its words' hashes.
+ */
+const windowsOf = (() => {
+  const kept = new WeakMap<readonly string[], Int32Array>();
+  return (words: readonly string[]): Int32Array => {
+    let keys = kept.get(words);
+    if (keys) return keys;
+    const hashes = Int32Array.from(words, (w) => hashWords([w], 0, 1));
+    keys = new Int32Array(Math.max(0, words.length - PHRASE_WORDS + 1));
+    for (let i = 0; i < keys.length; i++) {
+      let h = 0x811c9dc5;
+      for (let j = i; j < i + PHRASE_WORDS; j++) h = Math.imul(h ^ hashes[j]!, 0x01000193) ^ (h >>> 15);
+      keys[i] = h;
+    }
+    kept.set(words, keys);
+    return keys;
+  };
+})();
 
 /** The phrases of `text` found in the candidates, in the order of the paragraph. */
 export function phraseOrigins(text: string, candidates: readonly PhraseCandidate[]): PhraseOrigin[] {
   const spans = [...text.matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
   const words = spans.map((s) => s.word);
   if (words.length < PHRASE_WORDS) return [];
-  const first = new Map<number, PhraseSource>();
+  const own = windowsOf(words);
+  // The earliest origin of each of the paragraph's windows that a candidate holds.
+  const first = new Map<number, PhraseSource | null>();
+  for (const key of own) first.set(key, null);
   for (const c of candidates) {
     if (!c.origin || c.words.length < PHRASE_WORDS) continue;
-    for (let i = 0; i + PHRASE_WORDS <= c.words.length; i++) {
-      const key = windowKey(c.words, i);
+    for (const key of windowsOf(c.words)) {
+      if (!first.has(key)) continue;
       const known = first.get(key);
       if (!known || earlier(c.origin, known)) first.set(key, c.origin);
     }
   }
-  const origins = Array.from({ length: words.length - PHRASE_WORDS + 1 }, (_, i) => first.get(windowKey(words, i)) ?? null);
+  const origins = Array.from(own, (key) => first.get(key) ?? null);
   const out: PhraseOrigin[] = [];
   for (let i = 0; i < origins.length; ) {
     const o = origins[i];

@@ -21,13 +21,16 @@ export function wordSimilarity(a: readonly string[], b: readonly string[], from 
 
 /** 2 × the words two texts share in any order / words of both: never below their similarity in sequence. */
 export function bagSimilarity(counts: ReadonlyMap<string, number>, length: number, other: readonly string[]): number {
-  const left = new Map(counts);
+  // Each word of `other` is common while the paragraph has one of it left: counted down in `used`, a count per word.
+  const used = new Map<string, number>();
   let common = 0;
   for (const w of other) {
-    const n = left.get(w);
-    if (n) {
+    const n = counts.get(w);
+    if (n === undefined) continue;
+    const u = used.get(w) ?? 0;
+    if (u < n) {
       common++;
-      left.set(w, n - 1);
+      used.set(w, u + 1);
     }
   }
   return (2 * common) / (length + other.length);
