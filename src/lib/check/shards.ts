@@ -306,11 +306,12 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
   // corpus that repeats a paragraph in many series thus serves a draft from the shards that hold many of its
   // paragraphs together. What the budget leaves, up to WEIGHT_FILL shards in all, goes by weight: the share of
   // fingerprints each paragraph finds in a shard, summed.
+  const draft = paragraphsOf(record).map((u) => wordsOf(u.fullText));
   const { held, best, weight } = scanFilters(
     filterWords(filters),
     shards,
     manifest.blocks,
-    paragraphsOf(record).map((u) => wordsOf(u.fullText)),
+    draft,
   );
   const chosen = new Set<number>();
   for (const sets of [held, best]) {
@@ -332,7 +333,7 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
   const picked = [...chosen].sort((a, b) => a - b);
   // Each shard's texts are prepared as it arrives (their words and the draft's shingles among theirs), while the
   // others are on their way; then they are added in the order of the shards.
-  const lookups = new Set(paragraphsOf(record).flatMap((u) => shingles(wordsOf(u.fullText))));
+  const lookups = new Set(draft.flatMap((words) => shingles(words)));
   const texts = await Promise.all(
     picked.map(async (s) => {
       const rows = (await load.json(textPath(s))) as TextRow[];
