@@ -262,6 +262,7 @@ function scanFilters(rows: Uint32Array, shards: number, blocks: number, paragrap
     const exact = rowsOf(exactKey(words), blocks, EXACT_PROBES).map((r) => r * width);
     const own = new Set<number>();
     let top = 0;
+    let others: number[] = [];
     for (let w = 0; w < width; w++) {
       for (let x = touched[w]!; x !== 0; x &= x - 1) {
         const bit = x & -x;
@@ -269,20 +270,16 @@ function scanFilters(rows: Uint32Array, shards: number, blocks: number, paragrap
         const n = counts[s]!;
         weight[s]! += n / keys.length;
         if (n === keys.length && exact.every((r) => (bits[r + w]! & bit) !== 0)) own.add(s);
-        else if (n > top) top = n;
+        else if (n > top) {
+          top = n;
+          others = [s];
+        } else if (n === top) others.push(s);
       }
     }
-    const others = new Set<number>();
-    for (let w = 0; w < width; w++) {
-      for (let x = touched[w]!; x !== 0; x &= x - 1) {
-        const s = (w << 5) | (31 - Math.clz32(x & -x));
-        if (counts[s] === top && !own.has(s)) others.add(s);
-        counts[s] = 0;
-      }
-      touched[w] = 0;
-    }
+    counts.fill(0);
+    touched.fill(0);
     if (own.size) held.push(own);
-    if (others.size) best.push(others);
+    if (others.length) best.push(new Set(others));
   }
   return { held, best, weight };
 }
