@@ -20,7 +20,8 @@ import { dirname } from 'node:path';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseBytes } from '../src/lib/index.ts';
-import { checkRecord, emptyCheckIndex, sourcesOf, wordsOf, SOURCE_FROM } from '../src/lib/check/agreed.ts';
+import { checkRecord, emptyCheckIndex, sourcesOf, SOURCE_FROM } from '../src/lib/check/agreed.ts';
+import { wordsOf } from '../src/lib/check/words.ts';
 import { wordSimilarity } from '../src/lib/check/similarity.ts';
 import { addRecord } from '../src/lib/check/corpus.ts';
 import { loadCheckIndex, shardCheckIndex } from '../src/lib/check/shards.ts';
@@ -113,6 +114,8 @@ const sameBest = result.paragraphs.filter((p, i) => (p.sources[0]?.similarity ??
 
 // Per paragraph: the index against a scan of every paragraph of the corpus, on a sample spread over the draft.
 const picks = Array.from({ length: Math.min(sample, paragraphs.length) }, (_, k) => paragraphs[Math.floor((k * paragraphs.length) / Math.min(sample, paragraphs.length))]!);
+// The brute force compares words made beforehand, as an index of the whole corpus would hold them.
+const corpusWords = index.texts.map((p) => p.words ?? wordsOf(p.text));
 let indexed = 0;
 let brute = 0;
 let agree = 0;
@@ -125,7 +128,7 @@ for (const u of picks) {
   let best = { similarity: -1, at: -1 };
   index.texts.forEach((p, k) => {
     for (let n = 0; n < p.occurrences.length; n++) {
-      const s = wordSimilarity(words, p.words, SOURCE_FROM);
+      const s = wordSimilarity(words, corpusWords[k]!, SOURCE_FROM);
       if (s > best.similarity) best = { similarity: s, at: k };
     }
   });

@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/lib/ingest/corpus.ts';
 import { lcsLength } from '../../src/lib/check/lcs.ts';
-import { paragraphsOf, wordsOf } from '../../src/lib/check/agreed.ts';
+import { paragraphsOf } from '../../src/lib/check/agreed.ts';
+import { wordsOf } from '../../src/lib/check/words.ts';
 import { wordSimilarity } from '../../src/lib/check/similarity.ts';
 
 const common = (a: string[], b: string[]) => diffArrays(a, b).reduce((n, c) => n + (c.added || c.removed ? 0 : (c.count ?? c.value.length)), 0);

@@ -73,7 +73,8 @@ describe('the sharded check index', () => {
   it('reads, for every paragraph of every version, the shard that holds it word for word, before any other', async () => {
     // With a budget of about the shards that hold a version's paragraphs, each paragraph's keys must be found in the
     // filter of its own shard (a Bloom filter has no false negatives), and those shards must be chosen first.
-    const { paragraphsOf, wordsOf } = await import('../../src/lib/check/agreed.ts');
+    const { paragraphsOf } = await import('../../src/lib/check/agreed.ts');
+    const { wordsOf } = await import('../../src/lib/check/words.ts');
     const shardOf = new Map<string, string>();
     for (const [path, body] of files) {
       if (!path.startsWith('t/')) continue;

@@ -21,12 +21,11 @@ import { unitsOf, type Unit } from '../align/units.ts';
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { detectOperativeVerb } from '../lexicon.ts';
 import { compareVerbs, type VerbDirection } from '../diff/verb-scale.ts';
+import { shingles, spanHash, spanShingles, wordSpans, wordsOf, SHINGLE_WORDS } from './words.ts';
 import { hashWords } from './hash.ts';
 import { bagSimilarity, wordSimilarity } from './similarity.ts';
 import { earlier, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
 
-/** Words per shingle: long enough to be rare, short enough to survive an edit nearby. */
-export const SHINGLE_WORDS = 5;
 /** The similarity from which a paragraph is modified agreed language rather than new. */
 export const MODIFIED_FROM = 0.5;
 /** The least similarity a source is reported with: below it, a paragraph shares only stock phrases. */
@@ -62,7 +61,13 @@ export interface Occurrence {
 export interface IndexedText {
   /** As first met, for showing and for redlines. */
   text: string;
-  words: string[];
+  /**
+   * Its words, made when a check first compares them (`textWords`) and kept: an index read in part holds thousands
+   * of texts, of which a check compares few word for word. Null until then.
+   */
+  words: string[] | null;
+  /** How many words it has. */
+  length: number;
   occurrences: Occurrence[];
   /** The earliest date of the versions that carry it, or null when none is dated. */
   first: string | null;
@@ -73,18 +78,33 @@ export interface CheckIndex {
   texts: IndexedText[];
   /** Shingle hash → indexes into `texts`, ascending. */
   postings: Map<number, number[]>;
-  /** The words of a text, joined by spaces → its index. */
+  /**
+   * The words of a text, joined by spaces → its index. In an index made for one draft (`lookups`), only the texts
+   * that may be one of its paragraphs word for word (the hash of all their words is one of theirs): the only ones
+   * asked for (the shards hold each text once).
+   */
   byWords: Map<string, number>;
   /**
    * False for an index that is only written out in shards (the site build): no postings, and no words kept
    * with the texts (the shards are made from the texts), which at 10,000 versions saves gigabytes.
    */
   searchable: boolean;
-  /**
-   * For an index made to check one draft (the shards it needs): the draft's shingles, the only ones a lookup asks
-   * for, and the only ones given postings. Null: every shingle.
-   */
-  lookups: ReadonlySet<number> | null;
+  /** For an index made to check one draft (the shards it needs): what its lookups ask for. Null: every shingle and text. */
+  lookups: DraftLookups | null;
+}
+
+/** What a check of one draft looks up in an index: the draft's shingles, and the hash of each paragraph's words. */
+export interface DraftLookups {
+  shingles: ReadonlySet<number>;
+  wholes: ReadonlySet<number>;
+}
+
+/** The lookups of a draft whose paragraphs have these words. */
+export function draftLookups(paragraphs: readonly (readonly string[])[]): DraftLookups {
+  return {
+    shingles: new Set(paragraphs.flatMap((words) => shingles(words))),
+    wholes: new Set(paragraphs.map((words) => hashWords(words, 0, words.length))),
+  };
 }
 
 /** A paragraph of the corpus close to a checked one: its version and paragraph (as a phrase's origin), and more. */
@@ -125,27 +145,13 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-/** The words of a text as compared: lower case, letters and digits only. */
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-/** The distinct shingles of a word list; a paragraph shorter than a shingle is one shingle of all its words. */
-export function shingles(words: readonly string[]): number[] {
-  if (!words.length) return [];
-  const n = Math.min(SHINGLE_WORDS, words.length);
-  const out = new Set<number>();
-  for (let i = 0; i + n <= words.length; i++) out.add(hashWords(words, i, n));
-  return [...out];
-}
-
 /** The paragraphs of a version that are checked and indexed: preambular, operative and annex paragraphs, each with its sub-paragraphs. */
 export function paragraphsOf(record: ResolutionRecord): Unit[] {
   const u = unitsOf(record);
   return [...u.preamble, ...u.operative, ...u.annex];
 }
 
-export function emptyCheckIndex(searchable = true, lookups: ReadonlySet<number> | null = null): CheckIndex {
+export function emptyCheckIndex(searchable = true, lookups: DraftLookups | null = null): CheckIndex {
   return { versions: [], texts: [], postings: new Map(), byWords: new Map(), searchable, lookups };
 }
 
@@ -156,47 +162,47 @@ function post(index: CheckIndex, s: number, k: number): void {
   else if (list[list.length - 1] !== k) list.push(k);
 }
 
-/** A text's words, their key in `byWords`, and the shingles it is posted under: what adding it costs, made apart. */
+/** A text's key in `byWords` (null: not to be found by its words), its length in words, and the shingles it is posted under: what adding it costs, made apart. */
 export interface PreparedText {
   text: string;
-  words: string[];
-  key: string;
+  key: string | null;
+  length: number;
   shingles: readonly number[];
 }
 
 /**
  * What adding a text to an index of these lookups needs, made before the index is at hand (as the shards a draft
- * needs arrive, one by one): its words and their key, and its shingles, only those in `lookups` when it is given.
+ * needs arrive, one by one): its key and length, and its shingles, only those the lookups ask for when given. For a
+ * draft's lookups, the text is scanned once and no string is made of its words, unless they may be a paragraph's.
  */
-export function prepareText(text: string, words: string[], lookups: ReadonlySet<number> | null, key = words.join(' ')): PreparedText {
-  if (!lookups) return { text, words, key, shingles: shingles(words) };
-  // Only the draft's shingles: each window hashed and looked up, with no set of the text's own made.
-  const own: number[] = [];
-  const n = Math.min(SHINGLE_WORDS, words.length);
-  for (let i = 0; i + n <= words.length; i++) {
-    const s = hashWords(words, i, n);
-    if (lookups.has(s)) own.push(s);
+export function prepareText(text: string, lookups: DraftLookups | null): PreparedText {
+  if (!lookups) {
+    const words = wordsOf(text);
+    return { text, key: words.join(' '), length: words.length, shingles: shingles(words) };
   }
-  return { text, words, key, shingles: own };
+  const spans = wordSpans(text);
+  const key = lookups.wholes.has(spanHash(spans, 0, spans.length)) ? wordsOf(text).join(' ') : null;
+  return { text, key, length: spans.length, shingles: spanShingles(spans, lookups.shingles) };
 }
 
 /** Adds a prepared text to the index (or finds it there) and returns its index. */
 export function addPreparedText(index: CheckIndex, t: PreparedText): number {
-  const known = index.byWords.get(t.key);
+  const known = t.key === null ? undefined : index.byWords.get(t.key);
   if (known !== undefined) return known;
   const k = index.texts.length;
-  index.texts.push({ text: t.text, words: index.searchable ? t.words : [], occurrences: [], first: null });
-  index.byWords.set(t.key, k);
+  index.texts.push({ text: t.text, words: null, length: t.length, occurrences: [], first: null });
+  if (t.key !== null) index.byWords.set(t.key, k);
   if (index.searchable) for (const s of t.shingles) post(index, s, k);
   return k;
 }
 
-/** Adds a text to the index (or finds it there) and returns its index. */
-export function addText(index: CheckIndex, text: string, words: string[]): number {
+/** Adds a text of these words to the index (or finds it there) and returns its index. */
+export function addText(index: CheckIndex, text: string, words: readonly string[]): number {
   const key = words.join(' ');
   const known = index.byWords.get(key);
   if (known !== undefined) return known;
-  return addPreparedText(index, index.searchable ? prepareText(text, words, index.lookups, key) : { text, words, key, shingles: [] });
+  const shingled = index.searchable ? (index.lookups ? shingles(words).filter((s) => index.lookups!.shingles.has(s)) : shingles(words)) : [];
+  return addPreparedText(index, { text, key, length: words.length, shingles: shingled });
 }
 
 /** Records that version `version` carries text `k` as its paragraph `paragraph`. */
@@ -218,6 +224,11 @@ export function addVersion(index: CheckIndex, version: Omit<IndexedVersion, 'par
     addOccurrence(index, addText(index, unit.fullText, words), v, unit.id);
     entry.paragraphs++;
   }
+}
+
+/** The words of an indexed text, made once. */
+function textWords(t: IndexedText): string[] {
+  return (t.words ??= wordsOf(t.text));
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((w, i) => w === b[i]);
@@ -316,7 +327,7 @@ function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k:
     }
     if (old >= 0) oldest.add(old);
   }
-  const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.texts[k]!.words.length - SHINGLE_WORDS + 1));
+  const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.texts[k]!.length - SHINGLE_WORDS + 1));
   const ranked = [...shared]
     .map(([k, n]) => [k, dice(k, n)] as const)
     .sort((x, y) => y[1] - x[1] || byWords[x[0]]! - byWords[y[0]]!)
@@ -345,14 +356,15 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Kee
   // Candidates in order of a bound on their similarity (their words in any order): once MAX_SOURCES are found, a
   // text whose bound is below the least of them cannot enter, and a diff need only tell whether it beats it.
   const { byWords } = ranksOf(index);
-  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, index.texts[k]!.words) })).sort((x, y) => y.bound - x.bound || byWords[x.k]! - byWords[y.k]!);
+  const bounded = ranked.map((k) => ({ k, bound: bagSimilarity(counts, words.length, textWords(index.texts[k]!)) })).sort((x, y) => y.bound - x.bound || byWords[x.k]! - byWords[y.k]!);
   const found: CheckSource[] = [];
   let agreed = false;
   let floor = SOURCE_FROM;
   for (const { k, bound } of bounded) {
     if (bound < floor) break;
     const t = index.texts[k]!;
-    const similarity = same(words, t.words) ? 1 : wordSimilarity(words, t.words, floor);
+    const theirs = textWords(t);
+    const similarity = same(words, theirs) ? 1 : wordSimilarity(words, theirs, floor);
     if (similarity < SOURCE_FROM) continue;
     // A text many versions carry has as many sources, of one similarity: only the first MAX_SOURCES in source
     // order can be kept, so only they are made.
@@ -421,7 +433,7 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
       if (o === undefined) memo.origins.set(k, (o = earliestOf(index, index.texts[k]!, keep)));
       return o;
     };
-    const phrases = phraseOrigins(u.fullText, candidates.map((k) => ({ words: index.texts[k]!.words, origin: origin(k) })));
+    const phrases = phraseOrigins(u.fullText, candidates.map((k) => ({ words: textWords(index.texts[k]!), origin: origin(k) })));
     return { id: u.id, status, text: u.fullText, sources, verb, phrases };
   });
   return { paragraphs, summary };

@@ -38,7 +38,8 @@
  */
 import type { ResolutionRecord, Stage } from '../model.ts';
 import { hashWords } from './hash.ts';
-import { addOccurrence, addPreparedText, emptyCheckIndex, paragraphsOf, prepareText, shingles, wordsOf, type CheckIndex, type IndexedVersion } from './agreed.ts';
+import { addOccurrence, addPreparedText, draftLookups, emptyCheckIndex, paragraphsOf, prepareText, type CheckIndex, type IndexedVersion } from './agreed.ts';
+import { shingles, wordsOf } from './words.ts';
 
 export const CHECK_INDEX_FORMAT = 4;
 /** One shingle in SAMPLE is a fingerprint (besides the smallest of each text). */
@@ -186,7 +187,7 @@ export function shardCheckIndex(index: CheckIndex): Map<string, string | Uint8Ar
   const slots = () => hashes.size + EXACT_SLOTS * exact.size;
   textOrder(index).forEach((k, at) => {
     const t = index.texts[k]!;
-    const words = t.words.length ? t.words : wordsOf(t.text);
+    const words = t.words ?? wordsOf(t.text);
     const own = fingerprints(words);
     const key = exactKey(words);
     const more = own.filter((h) => !hashes.has(h)).length + (exact.has(key) ? 0 : EXACT_SLOTS);
@@ -249,39 +250,101 @@ function scanFilters(rows: Uint32Array, shards: number, blocks: number, paragrap
     const keys = fingerprints(words);
     if (!keys.length) continue;
     for (const h of keys) {
-      const [r0, ...more] = rowsOf(h, blocks).map((r) => r * width);
-      hit.set(bits.subarray(r0!, r0! + width));
-      for (const r of more) for (let w = 0; w < width; w++) hit[w]! &= bits[r + w]!;
-      for (let w = 0; w < width; w++) {
-        const found = hit[w]!;
-        touched[w]! |= found;
-        for (let x = found; x !== 0; x &= x - 1) counts[(w << 5) | (31 - Math.clz32(x & -x))]!++;
-      }
+      andRows(bits, rowsOf(h, blocks), width, hit);
+      countHits(hit, touched, counts);
     }
-    // The shards any key may be in, in ascending order: those that hold the paragraph, and the most keys of the rest.
-    const exact = rowsOf(exactKey(words), blocks, EXACT_PROBES).map((r) => r * width);
-    const own = new Set<number>();
-    let top = 0;
-    let others: number[] = [];
-    for (let w = 0; w < width; w++) {
-      for (let x = touched[w]!; x !== 0; x &= x - 1) {
-        const bit = x & -x;
-        const s = (w << 5) | (31 - Math.clz32(bit));
-        const n = counts[s]!;
-        weight[s]! += n / keys.length;
-        if (n === keys.length && exact.every((r) => (bits[r + w]! & bit) !== 0)) own.add(s);
-        else if (n > top) {
-          top = n;
-          others = [s];
-        } else if (n === top) others.push(s);
-      }
-    }
+    const { own, others } = tallyShards(bits, rowsOf(exactKey(words), blocks, EXACT_PROBES), width, touched, counts, keys.length, weight);
     counts.fill(0);
     touched.fill(0);
     if (own.size) held.push(own);
     if (others.length) best.push(new Set(others));
   }
   return { held, best, weight };
+}
+
+/** Into `hit`, the AND of the filters' rows given: for each shard, whether its filter may hold the key. */
+function andRows(bits: Int32Array, rows: readonly number[], width: number, hit: Int32Array): void {
+  const r0 = rows[0]! * width;
+  for (let w = 0; w < width; w++) hit[w] = bits[r0 + w]!;
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i]! * width;
+    for (let w = 0; w < width; w++) hit[w] = hit[w]! & bits[r + w]!;
+  }
+}
+
+/** Counts one key's hits per shard, and marks the shards hit as touched. */
+function countHits(hit: Int32Array, touched: Int32Array, counts: Uint16Array): void {
+  for (let w = 0; w < hit.length; w++) {
+    const found = hit[w]!;
+    if (found === 0) continue;
+    touched[w] = touched[w]! | found;
+    for (let x = found; x !== 0; x &= x - 1) counts[(w << 5) | (31 - Math.clz32(x & -x))]!++;
+  }
+}
+
+/**
+ * For one paragraph of `keys` fingerprints, over the shards it touched, in ascending order: adds each one's share
+ * of fingerprints to its weight; the shards that hold the paragraph (all its fingerprints and its exact key, whose
+ * rows are `exact`), and of the others those that hold the most fingerprints.
+ */
+function tallyShards(bits: Int32Array, exact: readonly number[], width: number, touched: Int32Array, counts: Uint16Array, keys: number, weight: Float64Array): { own: Set<number>; others: number[] } {
+  const own = new Set<number>();
+  let top = 0;
+  let others: number[] = [];
+  for (let w = 0; w < width; w++) {
+    for (let x = touched[w]!; x !== 0; x &= x - 1) {
+      const bit = x & -x;
+      const s = (w << 5) | (31 - Math.clz32(bit));
+      const n = counts[s]!;
+      weight[s] = weight[s]! + n / keys;
+      if (n === keys && holdsAll(bits, exact, width, w, bit)) own.add(s);
+      else if (n > top) {
+        top = n;
+        others = [s];
+      } else if (n === top) others.push(s);
+    }
+  }
+  return { own, others };
+}
+
+/** Whether every row given has the bit `bit` of word `w` set. */
+function holdsAll(bits: Int32Array, rows: readonly number[], width: number, w: number, bit: number): boolean {
+  for (let i = 0; i < rows.length; i++) if ((bits[rows[i]! * width + w]! & bit) === 0) return false;
+  return true;
+}
+
+/**
+ * Adds to `chosen`, up to `budget`, the shards that cover the sets given, greedily: the shard in the most sets not
+ * yet covered (the lowest of equals), then the next. A set is covered when all its shards are chosen (`all`: a
+ * paragraph's own shards are all wanted) or once one of them is picked here (of its best others, one is enough). Each shard's count
+ * of open sets is kept as sets close, rather than counted again for each pick.
+ */
+function coverGreedily(sets: readonly Set<number>[], chosen: Set<number>, budget: number, all: boolean, shards: number): void {
+  const allChosen = (b: Set<number>) => [...b].every((s) => chosen.has(s));
+  const serves = new Int32Array(shards);
+  const inSets: number[][] = Array.from({ length: shards }, () => []);
+  // Open at first: the sets not all chosen (a set of best others that the shards chosen before serve in part stays open).
+  const open = sets.map((b, i) => {
+    const isOpen = !allChosen(b);
+    if (isOpen) for (const s of b) if (!chosen.has(s)) {
+      serves[s]!++;
+      inSets[s]!.push(i);
+    }
+    return isOpen;
+  });
+  let left = open.filter(Boolean).length;
+  while (chosen.size < budget && left) {
+    let pick = -1;
+    for (let s = 0; s < shards; s++) if (serves[s]! > 0 && (pick < 0 || serves[s]! > serves[pick]!)) pick = s;
+    chosen.add(pick);
+    serves[pick] = 0;
+    for (const i of inSets[pick]!) {
+      if (!open[i] || (all && !allChosen(sets[i]!))) continue;
+      open[i] = false;
+      left--;
+      for (const s of sets[i]!) if (!chosen.has(s)) serves[s]!--;
+    }
+  }
 }
 
 /**
@@ -311,31 +374,21 @@ export async function loadCheckIndex(record: ResolutionRecord, load: ShardLoader
     draft,
   );
   const chosen = new Set<number>();
-  for (const sets of [held, best]) {
-    let open = sets.filter((b) => ![...b].every((s) => chosen.has(s)));
-    while (chosen.size < budget && open.length) {
-      const serves = new Map<number, number>();
-      for (const b of open) for (const s of b) if (!chosen.has(s)) serves.set(s, (serves.get(s) ?? 0) + 1);
-      let pick = -1;
-      for (const [s, n] of serves) if (pick < 0 || n > serves.get(pick)! || (n === serves.get(pick)! && s < pick)) pick = s;
-      chosen.add(pick);
-      // A paragraph's own shards are all wanted; of its best others, one is enough.
-      open = open.filter((b) => (sets === held ? ![...b].every((s) => chosen.has(s)) : !b.has(pick)));
-    }
-  }
+  coverGreedily(held, chosen, budget, true, shards);
+  coverGreedily(best, chosen, budget, false, shards);
   for (const [s] of [...weight.entries()].filter(([, w]) => w > 0).sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
     if (chosen.size >= Math.min(budget, WEIGHT_FILL)) break;
     chosen.add(s);
   }
   const picked = [...chosen].sort((a, b) => a - b);
-  // Each shard's texts are prepared as it arrives (their words and the draft's shingles among theirs), while the
+  // Each shard's texts are prepared as it arrives (their length and the draft's shingles among theirs), while the
   // others are on their way; then they are added in the order of the shards.
-  const lookups = new Set(draft.flatMap((words) => shingles(words)));
+  const lookups = draftLookups(draft);
   const texts = await Promise.all(
     picked.map(async (s) => {
       const rows = (await load.json(textPath(s))) as TextRow[];
       if (!Array.isArray(rows)) throw new Error(`${textPath(s)}: not a text shard`);
-      return rows.map(([text, occurrences]) => ({ text: prepareText(text, wordsOf(text), lookups), occurrences }));
+      return rows.map(([text, occurrences]) => ({ text: prepareText(text, lookups), occurrences }));
     }),
   );
   // Postings only for the draft's own shingles: the lookups the check will make.
