@@ -24,7 +24,7 @@ import { compareVerbs, type VerbDirection } from '../diff/verb-scale.ts';
 import { shingles, spanHash, spanShingles, wordSpans, wordsOf, SHINGLE_WORDS } from './words.ts';
 import { hashWords } from './hash.ts';
 import { bagSimilarity, wordSimilarity } from './similarity.ts';
-import { earlier, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
+import { earlierBy, phraseOrigins, type PhraseOrigin, type PhraseSource } from './phrases.ts';
 
 /** The similarity from which a paragraph is modified agreed language rather than new. */
 export const MODIFIED_FROM = 0.5;
@@ -308,49 +308,73 @@ function ranksOf(index: CheckIndex): TextRanks {
 }
 
 /** The texts sharing a shingle with `words`, by the share of runs in common (dice), and the oldest text of each run. */
-function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean): { ranked: number[]; oldest: number[] } {
+function candidatesOf(words: readonly string[], index: CheckIndex, keepText: (k: number) => boolean, shared: Int32Array): { ranked: number[]; oldest: number[] } {
   const { byWords, byAge } = ranksOf(index);
   const own = shingles(words);
-  const shared = new Map<number, number>();
   // A run that thousands of texts share finds nothing a rarer run of the same paragraph does not: it is left out,
   // unless the paragraph has no other.
   const lists = own.map((s) => index.postings.get(s) ?? []);
   const rare = lists.filter((l) => l.length <= COMMON_RUN);
   const used = rare.length ? rare : lists;
   const oldest = new Set<number>();
+  // The runs each text shares, counted in `shared` (left all 0 again), for the texts in `met`.
+  const met: number[] = [];
   for (const list of used) {
     let old = -1;
-    for (const k of list) {
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i]!;
       if (!keepText(k)) continue;
-      shared.set(k, (shared.get(k) ?? 0) + 1);
+      if (shared[k]!++ === 0) met.push(k);
       if (old < 0 || byAge[k]! < byAge[old]!) old = k;
     }
     if (old >= 0) oldest.add(old);
   }
   const dice = (k: number, n: number) => (2 * n) / (own.length + Math.max(1, index.texts[k]!.length - SHINGLE_WORDS + 1));
-  const ranked = [...shared]
-    .map(([k, n]) => [k, dice(k, n)] as const)
+  const scored = met.map((k) => {
+    const n = shared[k]!;
+    shared[k] = 0;
+    return [k, dice(k, n)] as const;
+  });
+  const ranked = scored
     .sort((x, y) => y[1] - x[1] || byWords[x[0]]! - byWords[y[0]]!)
     .slice(0, CANDIDATES)
     .map(([k]) => k);
   return { ranked, oldest: [...oldest].sort((a, b) => byWords[a]! - byWords[b]!) };
 }
 
-/** What one check learns of a text once, for all its paragraphs: whether a kept version carries it, its earliest such version. */
+/**
+ * What one check learns once, for all its paragraphs: for each version whether it may be cited and for each text
+ * whether such a version carries it (0 not yet known, 1 yes, 2 no), each text's earliest such version; and room to
+ * count the runs each text shares with a paragraph.
+ */
 interface CheckMemo {
-  kept: Map<number, boolean>;
+  versions: Int8Array;
+  texts: Int8Array;
   origins: Map<number, PhraseSource | null>;
+  shared: Int32Array;
 }
-const newMemo = (): CheckMemo => ({ kept: new Map(), origins: new Map() });
+const newMemo = (index: CheckIndex): CheckMemo => ({
+  versions: new Int8Array(index.versions.length),
+  texts: new Int8Array(index.texts.length),
+  origins: new Map(),
+  shared: new Int32Array(index.texts.length),
+});
+
+/** Whether version `v` may be cited, asked of `keep` once. */
+function keptVersion(index: CheckIndex, keep: Keep, memo: CheckMemo, v: number): boolean {
+  let known = memo.versions[v]!;
+  if (known === 0) memo.versions[v] = known = keep(index.versions[v]!) ? 1 : 2;
+  return known === 1;
+}
 
 /** The sources of one paragraph's words, best first, and the texts they were chosen from. */
-export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Keep, memo: CheckMemo = newMemo()): { sources: CheckSource[]; agreed: boolean; candidates: number[] } {
+export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Keep, memo: CheckMemo = newMemo(index)): { sources: CheckSource[]; agreed: boolean; candidates: number[] } {
   const keepText = (k: number) => {
-    let kept = memo.kept.get(k);
-    if (kept === undefined) memo.kept.set(k, (kept = index.texts[k]!.occurrences.some((o) => keep(index.versions[o.version]!))));
-    return kept;
+    let known = memo.texts[k]!;
+    if (known === 0) memo.texts[k] = known = index.texts[k]!.occurrences.some((o) => keptVersion(index, keep, memo, o.version)) ? 1 : 2;
+    return known === 1;
   };
-  const { ranked, oldest } = candidatesOf(words, index, keepText);
+  const { ranked, oldest } = candidatesOf(words, index, keepText, memo.shared);
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   // Candidates in order of a bound on their similarity (their words in any order): once MAX_SOURCES are found, a
@@ -370,8 +394,8 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Kee
     // order can be kept, so only they are made.
     const best: Occurrence[] = [];
     for (const o of t.occurrences) {
+      if (!keptVersion(index, keep, memo, o.version)) continue;
       const v = index.versions[o.version]!;
-      if (!keep(v)) continue;
       if (similarity === 1 && AGREED_STAGES.has(v.stage)) agreed = true;
       if (best.length === MAX_SOURCES && !before(index, o, best[MAX_SOURCES - 1]!)) continue;
       let at = best.length;
@@ -390,16 +414,23 @@ export function sourcesOf(words: readonly string[], index: CheckIndex, keep: Kee
   return { sources: found.slice(0, MAX_SOURCES), agreed, candidates: [...new Set([...ranked, ...oldest])] };
 }
 
-/** The earliest version that may be cited and carries a text. */
-function earliestOf(index: CheckIndex, t: IndexedText, keep: Keep): PhraseSource | null {
-  let best: PhraseSource | null = null;
+/** The earliest version that may be cited and carries a text (as `earlier` orders them). */
+function earliestOf(index: CheckIndex, t: IndexedText, keep: Keep, memo: CheckMemo): PhraseSource | null {
+  let best: Occurrence | null = null;
   for (const o of t.occurrences) {
-    const v = index.versions[o.version]!;
-    if (!keep(v)) continue;
-    const s = { symbol: v.symbol, version: v.slug, paragraph: o.paragraph, year: v.year, date: v.date, stage: v.stage };
-    if (!best || earlier(s, best)) best = s;
+    if (!keptVersion(index, keep, memo, o.version)) continue;
+    if (!best || earlierOccurrence(index, o, best)) best = o;
   }
-  return best;
+  if (!best) return null;
+  const v = index.versions[best.version]!;
+  return { symbol: v.symbol, version: v.slug, paragraph: best.paragraph, year: v.year, date: v.date, stage: v.stage };
+}
+
+/** `earlier` between the sources of two occurrences, with no source made. */
+function earlierOccurrence(index: CheckIndex, a: Occurrence, b: Occurrence): boolean {
+  const va = index.versions[a.version]!;
+  const vb = index.versions[b.version]!;
+  return earlierBy(va.date, va.slug, a.paragraph, vb.date, vb.slug, b.paragraph);
 }
 
 /** The verb of an operative paragraph against its best source's, when both are operative and the verbs differ. */
@@ -419,7 +450,7 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
   for (const slug of identicalVersions(units, own, index)) exclude.add(slug);
   const keep: Keep = (v) => !exclude.has(v.slug) && (!options.before || (v.date !== null && v.date < options.before));
   const summary: CheckSummary = { agreed: 0, modified: 0, new: 0, stronger: 0, weaker: 0 };
-  const memo = newMemo();
+  const memo = newMemo(index);
   const paragraphs = units.map((u, i): CheckedParagraph => {
     const words = own[i]!;
     const { sources, agreed, candidates } = sourcesOf(words, index, keep, memo);
@@ -430,7 +461,7 @@ export function checkRecord(record: ResolutionRecord, index: CheckIndex, options
     if (verb?.direction === 'weaker') summary.weaker++;
     const origin = (k: number) => {
       let o = memo.origins.get(k);
-      if (o === undefined) memo.origins.set(k, (o = earliestOf(index, index.texts[k]!, keep)));
+      if (o === undefined) memo.origins.set(k, (o = earliestOf(index, index.texts[k]!, keep, memo)));
       return o;
     };
     const phrases = phraseOrigins(u.fullText, candidates.map((k) => ({ words: textWords(index.texts[k]!), origin: origin(k) })));

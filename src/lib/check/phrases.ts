@@ -10,7 +10,7 @@
  * from 2013 again.
  */
 import type { Stage } from '../model.ts';
-import { hashWords } from './hash.ts';
+import { hashWord } from './hash.ts';
 
 /** The shortest phrase whose origin is reported. */
 export const PHRASE_WORDS = 8;
@@ -42,8 +42,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Earlier first; undated last; then by version and paragraph, so that the choice does not depend on the order given. */
 export function earlier(a: PhraseSource, b: PhraseSource): boolean {
-  if (a.date !== b.date) return a.date !== null && (b.date === null || a.date < b.date);
-  return a.version < b.version || (a.version === b.version && a.paragraph < b.paragraph);
+  return earlierBy(a.date, a.version, a.paragraph, b.date, b.version, b.paragraph);
+}
+
+/** `earlier`, between sources given by their date, version and paragraph (so that a caller need not make them). */
+export function earlierBy(aDate: string | null, aVersion: string, aParagraph: string, bDate: string | null, bVersion: string, bParagraph: string): boolean {
+  if (aDate !== bDate) return aDate !== null && (bDate === null || aDate < bDate);
+  return aVersion < bVersion || (aVersion === bVersion && aParagraph < bParagraph);
 }
 
 const sameSource = (a: PhraseSource | null | undefined, b: PhraseSource) => !!a && a.version === b.version && a.paragraph === b.paragraph;
@@ -57,7 +62,8 @@ const windowsOf = (() => {
   return (words: readonly string[]): Int32Array => {
     let keys = kept.get(words);
     if (keys) return keys;
-    const hashes = Int32Array.from(words, (w) => hashWords([w], 0, 1));
+    const hashes = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) hashes[i] = hashWord(words[i]!);
     keys = new Int32Array(Math.max(0, words.length - PHRASE_WORDS + 1));
     for (let i = 0; i < keys.length; i++) {
       let h = 0x811c9dc5;
@@ -80,7 +86,9 @@ export function phraseOrigins(text: string, candidates: readonly PhraseCandidate
   for (const key of own) first.set(key, null);
   for (const c of candidates) {
     if (!c.origin || c.words.length < PHRASE_WORDS) continue;
-    for (const key of windowsOf(c.words)) {
+    const keys = windowsOf(c.words);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (!first.has(key)) continue;
       const known = first.get(key);
       if (!known || earlier(c.origin, known)) first.set(key, c.origin);
