@@ -55,7 +55,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
       return 1;
     }
   } else {
-    const corpus = loadRecords(dir, io);
+    const corpus = await loadRecords(dir, io);
     if (!corpus) return 1;
     index = buildCheckIndex(corpus);
   }

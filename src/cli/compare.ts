@@ -128,7 +128,7 @@ export async function seriesCommand(args: readonly string[], io: Io): Promise<nu
     io.err(`palimpsest series: ${unknown.length ? `unknown option ${unknown.join(' ')}` : 'give at most one series id'}\n${SERIES_USAGE}`);
     return 2;
   }
-  const records = loadRecords(dir, io);
+  const records = await loadRecords(dir, io);
   const overrides = records && (await loadOverrides(dir, io));
   if (!records || !overrides) return 1;
   const result = groupSeries(records, overrides);

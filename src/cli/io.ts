@@ -1,9 +1,8 @@
 /** What the commands share: where they print, and reading one document with a one-line error. */
 import { readFile } from 'node:fs/promises';
-import { UnreadableDocumentError } from '../lib/ingest/decode.ts';
-import { parseBytes } from '../lib/ingest/parse-bytes.ts';
+import { decodeDocument, isOle, isZip, UnreadableDocumentError } from '../lib/ingest/decode.ts';
+import { parseDecoded } from '../lib/parse/document.ts';
 import type { ParsedDocument, ResolutionRecord } from '../lib/model.ts';
-import { loadCorpus } from '../lib/ingest/corpus.ts';
 
 export interface Io {
   out: (text: string) => void;
@@ -33,7 +32,10 @@ export async function loadDocument(file: string, io: Io): Promise<ParsedDocument
     return null;
   }
   try {
-    return parseBytes(bytes, file);
+    // The reader of Word documents (a zip, XML) and that of a corpus are loaded only when a command needs them: a
+    // check of a text draft starts the sooner.
+    if (isZip(bytes) || isOle(bytes)) return (await import('../lib/ingest/parse-bytes.ts')).parseBytes(bytes, file);
+    return parseDecoded(decodeDocument(bytes, file), file);
   } catch (error) {
     if (error instanceof UnreadableDocumentError) {
       io.err(`${error.message}\n`);
@@ -112,7 +114,8 @@ export function pickRecord(records: readonly ResolutionRecord[], file: string, r
   return r ?? `${file} has no text with the symbol ${ref}`;
 }
 
-export function loadRecords(dir: string, io: Io): ResolutionRecord[] | null {
+export async function loadRecords(dir: string, io: Io): Promise<ResolutionRecord[] | null> {
+  const { loadCorpus } = await import('../lib/ingest/corpus.ts');
   let corpus;
   try {
     corpus = loadCorpus(dir);

@@ -47,6 +47,17 @@ export function checkDocumentSize(size: number, file: string): void {
   throw new UnreadableDocumentError(file, `the file is ${mb(size)}; the limit for one document is ${mb(MAX_DOCUMENT_BYTES)} (split it into its documents)`);
 }
 
+/** A zip's local file header: "PK\x03\x04" (a Word document is a zip). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** An OLE compound file: an encrypted Word document, or an old binary .doc. */
+export function isOle(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
+}
+
 /**
  * Decode the bytes of a document into text with "\n" line ends.
  * Throws UnreadableDocumentError for an empty, binary or non-UTF-8 file.
@@ -81,9 +92,10 @@ export function decodeDocument(bytes: Uint8Array, file: string): DecodedText {
     }
   }
 
+  // By code unit: a control character is one, and no half of a surrogate pair is below 0xd800.
   let controls = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
   }
   if (controls > Math.max(8, text.length * BINARY_CONTROL_SHARE)) {

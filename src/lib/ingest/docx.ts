@@ -22,23 +22,12 @@ import { unzipSync } from 'fflate';
 import { fromXml } from 'xast-util-from-xml';
 import type { Element, ElementContent, Root } from 'xast';
 import type { Diagnostic } from '../model.ts';
-import { decodeDocument, MAX_DOCUMENT_BYTES, UnreadableDocumentError, type DecodedText } from './decode.ts';
+import { decodeDocument, isOle, isZip, MAX_DOCUMENT_BYTES, UnreadableDocumentError, type DecodedText } from './decode.ts';
 
 /** The most the parts read may unpack to: four times the largest text document (XML is verbose). */
 export const MAX_DOCX_UNPACKED = 4 * MAX_DOCUMENT_BYTES;
 
 const PARTS = ['[Content_Types].xml', 'word/document.xml', 'word/numbering.xml', 'word/styles.xml', 'word/footnotes.xml', 'word/settings.xml'];
-
-/** A zip's local file header: "PK\x03\x04". */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
-
-/** An OLE compound file: an encrypted Word document, or an old binary .doc. */
-function isOle(bytes: Uint8Array): boolean {
-  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
-}
 
 /**
  * The text of a document file, whatever its form: a Word document

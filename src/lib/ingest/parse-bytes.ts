@@ -1,11 +1,9 @@
 /** Bytes of a file to its parsed document: the decode stage (text, or a Word document), then the parse. */
 import { documentText } from './docx.ts';
-import { parseDocument } from '../parse/document.ts';
+import { parseDecoded } from '../parse/document.ts';
 import type { ParsedDocument } from '../model.ts';
 
 /** Bytes of a file (text, or a Word document) to its parsed document. Throws UnreadableDocumentError when the file is neither. */
 export function parseBytes(bytes: Uint8Array, file: string): ParsedDocument {
-  const { text, diagnostics } = documentText(bytes, file);
-  const doc = parseDocument(text, file);
-  return diagnostics.length ? { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] } : doc;
+  return parseDecoded(documentText(bytes, file), file);
 }

@@ -11,6 +11,7 @@
  */
 import type { Diagnostic, DocumentForm, DocumentKind, ParsedDocument, Passage, Phrasing, ResolutionRecord, Stage } from '../model.ts';
 import { normalizeText } from '../ingest/normalize.ts';
+import type { DecodedText } from '../ingest/decode.ts';
 import { textToBlocks, type Block, type BlockReport } from '../ingest/blocks.ts';
 import { catalogueTitle, field, splitFrontMatter, type FrontMatter as YamlFrontMatter } from '../ingest/front-matter.ts';
 import { markFootnotes } from '../ingest/footnotes.ts';
@@ -246,6 +247,12 @@ function readFrontMatter(blocks: readonly Block[], firstSpan: Span | undefined, 
   if (!fm.date && yamlDate && /^\d{4}-\d{2}-\d{2}$/.test(yamlDate)) fm.date = yamlDate;
   if (fm.kind === 'resolution' && !fm.adoptedOn && yamlDate && /^\d{4}-\d{2}-\d{2}$/.test(yamlDate)) fm.adoptedOn = yamlDate;
   return fm;
+}
+
+/** Parse a decoded file (ingest/decode.ts, ingest/docx.ts): its text, with the decode's diagnostics before the parse's. */
+export function parseDecoded({ text, diagnostics }: DecodedText, file: string): ParsedDocument {
+  const doc = parseDocument(text, file);
+  return diagnostics.length ? { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] } : doc;
 }
 
 /** Parse the text of one file. Pure: the same text and name give the same result. */
