@@ -85,8 +85,9 @@ export interface CheckIndex {
    */
   byWords: Map<string, number>;
   /**
-   * False for an index that is only written out in shards (the site build): no postings, and no words kept
-   * with the texts (the shards are made from the texts), which at 10,000 versions saves gigabytes.
+   * False for an index that is only written out in shards (the site build): no postings (the shards are made
+   * from the texts), which at 10,000 versions saves gigabytes. No index keeps a text's words until a check
+   * compares them (`textWords`).
    */
   searchable: boolean;
   /** For an index made to check one draft (the shards it needs): what its lookups ask for. Null: every shingle and text. */
